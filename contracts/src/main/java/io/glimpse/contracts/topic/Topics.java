@@ -1,0 +1,12 @@
+package io.glimpse.contracts.topic;
+
+/** Kafka topic names. Every event is keyed by image id, so one image's events stay in order. */
+public final class Topics {
+    public static final String IMAGES = "glimpse.images";
+    public static final String MEMBERS = "glimpse.members";
+    public static final String TASKS = "glimpse.tasks";
+    public static final String SIGNATURES = "glimpse.signatures";
+
+    private Topics() {
+    }
+}
