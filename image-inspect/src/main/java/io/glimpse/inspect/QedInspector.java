@@ -1,0 +1,48 @@
+package io.glimpse.inspect;
+
+import static io.glimpse.inspect.ByteFields.u64le;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * QEMU Enhanced Disk. Nobody supports it any more, so, as in oslo, it is recognised only to be
+ * refused. Little-endian header with the image size at 48.
+ */
+final class QedInspector extends FormatInspector {
+
+  private static final byte[] MAGIC = {'Q', 'E', 'D', 0};
+  private static final int CAPTURE = 64;
+
+  private final CaptureRegion header = addRegion(0, CAPTURE);
+
+  @Override
+  ImageFormat format() {
+    return ImageFormat.QED;
+  }
+
+  @Override
+  boolean wantsMoreData() {
+    return !header.complete();
+  }
+
+  @Override
+  void afterChunk() {
+    if (signatureRuledOut(header, 0, MAGIC)) {
+      ruleOut();
+    }
+  }
+
+  @Override
+  FormatReport report(long streamLength) {
+    if (ruledOut() || !signaturePresent(header, 0, MAGIC)) {
+      return FormatReport.notMatched(format());
+    }
+    var failures = failures(new SafetyFailure("banned", "This file format is not allowed"));
+    OptionalLong size =
+        header.filled() >= 56
+            ? unsignedSize(u64le(header.data(), 48), failures, "header")
+            : OptionalLong.empty();
+    return FormatReport.matched(format(), size, List.copyOf(failures));
+  }
+}

@@ -1,0 +1,38 @@
+package io.glimpse.testsupport;
+
+/**
+ * Where the components of a local suite listen (ARCHITECTURE.md "Local ports"); a system property
+ * of the same name moves one, e.g. {@code -Dglimpse.keycloak.url=http://127.0.0.1:8180}.
+ */
+public final class LocalSuite {
+    private LocalSuite() {
+    }
+
+    public static String gatewayUrl() {
+        return System.getProperty("glimpse.gateway.url", "http://127.0.0.1:9292");
+    }
+
+    public static String keycloakUrl() {
+        return System.getProperty("glimpse.keycloak.url", "http://127.0.0.1:8180");
+    }
+
+    public static String realmUrl() {
+        return keycloakUrl() + "/realms/glimpse";
+    }
+
+    public static String kafkaBootstrap() {
+        return System.getProperty("glimpse.kafka.bootstrap", "127.0.0.1:9092");
+    }
+
+    public static String serviceUrl(String service) {
+        int port = switch (service) {
+            case "catalog-service" -> 9301;
+            case "sharing-service" -> 9302;
+            case "import-service" -> 9303;
+            case "signature-service" -> 9304;
+            case "gateway" -> 9292;
+            default -> throw new IllegalArgumentException("unknown service " + service);
+        };
+        return System.getProperty("glimpse." + service + ".url", "http://127.0.0.1:" + port);
+    }
+}
