@@ -1,0 +1,39 @@
+package io.glimpse.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Catalog settings that mirror Glance's [DEFAULT] and [image_format] options. */
+@ConfigMapping(prefix = "glimpse.catalog")
+public interface CatalogConfig {
+
+    /** The public endpoint clients use (the gateway); absolute {@code Location} headers start with it. */
+    @WithDefault("http://127.0.0.1:9292")
+    String publicUrl();
+
+    /** Import methods announced in {@code OpenStack-image-import-methods} (Glance's enabled_import_methods). */
+    @WithDefault("glance-direct,web-download,copy-image")
+    List<String> importMethods();
+
+    /** Allowed {@code disk_format} values (Glance's [image_format] disk_formats). */
+    @WithDefault("ami,ari,aki,vhd,vhdx,vmdk,raw,qcow2,vdi,iso,ploop")
+    List<String> diskFormats();
+
+    /** Allowed {@code container_format} values (Glance's [image_format] container_formats). */
+    @WithDefault("ami,ari,aki,bare,ovf,ova,docker,compressed")
+    List<String> containerFormats();
+
+    /** Most additional properties one image may carry; {@code os_glance*} keys do not count (image_property_quota). */
+    @WithDefault("128")
+    int propertyQuota();
+
+    /** Most tags one image may carry (image_tag_quota). */
+    @WithDefault("128")
+    int tagQuota();
+
+    /** An operator policy file overriding Glance's defaults; absent means the built-in defaults. */
+    Optional<String> policyFile();
+}

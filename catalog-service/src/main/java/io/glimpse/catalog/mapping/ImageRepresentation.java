@@ -1,0 +1,56 @@
+package io.glimpse.catalog.mapping;
+
+import io.glimpse.catalog.domain.Image;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Glance v2 JSON of an image: base properties, then every additional property at top level
+ * (glance-v2-api.md §2.1). Hidden staging keys are never shown.
+ */
+public final class ImageRepresentation {
+    private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    private ImageRepresentation() {
+    }
+
+    public static Map<String, Object> of(Image image) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        image.properties.forEach((key, value) -> {
+            if (!key.equals("os_glance_stage_host") && !key.equals("os_glance_hash_op_host")) {
+                json.put(key, value == null ? "" : value);
+            }
+        });
+        json.put("id", image.id);
+        json.put("name", image.name);
+        json.put("status", image.status.wire());
+        json.put("visibility", image.visibility.wire());
+        json.put("protected", image.isProtected);
+        json.put("os_hidden", image.osHidden);
+        json.put("checksum", image.checksum);
+        json.put("os_hash_algo", image.osHashAlgo);
+        json.put("os_hash_value", image.osHashValue);
+        json.put("size", image.size);
+        json.put("virtual_size", image.virtualSize);
+        json.put("disk_format", image.diskFormat);
+        json.put("container_format", image.containerFormat);
+        json.put("min_disk", image.minDisk);
+        json.put("min_ram", image.minRam);
+        json.put("owner", image.owner);
+        json.put("tags", image.tags);
+        json.put("created_at", time(image.createdAt));
+        json.put("updated_at", time(image.updatedAt));
+        json.put("self", "/v2/images/" + image.id);
+        json.put("file", "/v2/images/" + image.id + "/file");
+        json.put("schema", "/v2/schemas/image");
+        return json;
+    }
+
+    private static String time(OffsetDateTime time) {
+        return GLANCE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,21 @@
+package io.glimpse.catalog.policy;
+
+import io.glimpse.policy.GlancePolicy;
+
+/** The named operations of the catalog, each bound to the Glance policy rule that guards it. */
+public enum CatalogOperation {
+    CREATE_IMAGE(GlancePolicy.ADD_IMAGE),
+    PUBLICIZE_IMAGE(GlancePolicy.PUBLICIZE_IMAGE),
+    COMMUNITIZE_IMAGE(GlancePolicy.COMMUNITIZE_IMAGE),
+    SHOW_IMAGE(GlancePolicy.GET_IMAGE);
+
+    private final GlancePolicy rule;
+
+    CatalogOperation(GlancePolicy rule) {
+        this.rule = rule;
+    }
+
+    public GlancePolicy rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,85 @@
+package io.glimpse.support.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.glimpse.contracts.error.ErrorBody;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The one place errors become HTTP answers: Glance's {@code {"message","code","title"}} for JSON
+ * clients, text/plain or text/html otherwise (glance-v2-api.md §1.4).
+ */
+public class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response typed(GlimpseException e, HttpHeaders headers) {
+        return render(e.status(), e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpHeaders headers) {
+        return render(400, "Malformed JSON in request body.", headers);
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpHeaders headers) {
+        Response original = e.getResponse();
+        Response rendered = render(original.getStatus(), explanation(original.getStatus()), headers);
+        if (original.getHeaderString("Allow") != null) {
+            return Response.fromResponse(rendered).header("Allow", original.getHeaderString("Allow")).build();
+        }
+        return rendered;
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        LOG.error("unexpected failure", e);
+        return render(500, "The server could not complete the request.", headers);
+    }
+
+    public static Response render(int status, String explanation, HttpHeaders headers) {
+        ErrorBody body = ErrorBody.of(status, explanation);
+        MediaType type = preferred(headers.getAcceptableMediaTypes());
+        Object entity = switch (type.getSubtype()) {
+            case "json" -> body;
+            case "html" -> body.asHtml();
+            default -> body.asPlainText();
+        };
+        return Response.status(status).type(type).entity(entity).build();
+    }
+
+    /** webob offers text/html first, then text/plain, then JSON: a wildcard Accept gets HTML. */
+    private static MediaType preferred(List<MediaType> acceptable) {
+        for (MediaType candidate : acceptable) {
+            if (candidate.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !candidate.isWildcardType()) {
+                return MediaType.APPLICATION_JSON_TYPE;
+            }
+            if (candidate.isWildcardType() || candidate.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return MediaType.TEXT_HTML_TYPE;
+            }
+            if (candidate.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+                return MediaType.TEXT_PLAIN_TYPE;
+            }
+        }
+        return MediaType.TEXT_PLAIN_TYPE;
+    }
+
+    private static String explanation(int status) {
+        return switch (status) {
+            case 401 -> "This server could not verify that you are authorized to access the document you requested.";
+            case 403 -> "Access was denied to this resource.";
+            case 404 -> "The resource could not be found.";
+            case 405 -> "The method is not allowed for this resource.";
+            case 406 -> "The requested media type is not available.";
+            case 415 -> "The request media type is not supported by this server.";
+            default -> "The request could not be completed.";
+        };
+    }
+}
