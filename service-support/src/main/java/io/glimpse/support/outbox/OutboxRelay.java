@@ -39,7 +39,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${glimpse.outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
+            identity = "outbox-relay", delayed = "1s")
     Uni<Void> relayPass() {
         return Panache.withTransaction(() -> claimUnsent().chain(this::publishInOrder))
                 .onFailure().invoke(failure -> LOG.warnf("outbox relay pass failed, retrying: %s", failure.getMessage()))

@@ -1,0 +1,85 @@
+package io.glimpse.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole suite for black-box tests: the five services started from the jars this build produced,
+ * once per test JVM, through {@code deploy/local/glimpse}. The components (PostgreSQL, Kafka,
+ * Keycloak, S3) must already run: the test command starts them once for the whole run.
+ */
+public final class GlimpseSuite {
+    private static boolean started;
+
+    private GlimpseSuite() {
+    }
+
+    /** Starts the services unless the suite already answers; stops what it started when the JVM ends. */
+    public static synchronized void ensureRunning() {
+        if (started || ready(LocalSuite.gatewayUrl())) {
+            started = true;
+            return;
+        }
+        glimpse("services-up");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> glimpse("services-down")));
+        started = true;
+    }
+
+    /** Runs a launcher command, e.g. {@code glimpse("stop", "kafka")}, and fails the test if it fails. */
+    public static void glimpse(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logFile()))).start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository's launcher, found by walking up from the module being tested. */
+    public static Path launcher() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("deploy/local/glimpse");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("deploy/local/glimpse not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String logFile() {
+        return Path.of("target", "glimpse-launcher.log").toAbsolutePath().toString();
+    }
+
+    private static boolean ready(String baseUrl) {
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
