@@ -1,0 +1,19 @@
+package io.glimpse.gateway.health;
+
+import io.glimpse.gateway.http.RequestBodies;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Glance's {@code /healthcheck} (oslo.middleware): "OK" while the process serves requests. It
+ * says nothing about the upstreams; {@code /q/health/ready} does.
+ */
+@ApplicationScoped
+public class GlanceHealthcheck {
+
+    public void respond(RoutingContext ctx) {
+        RequestBodies.discardRemaining(ctx.request());
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end("OK");
+    }
+}

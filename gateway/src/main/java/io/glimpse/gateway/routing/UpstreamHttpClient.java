@@ -1,0 +1,49 @@
+package io.glimpse.gateway.routing;
+
+import io.glimpse.gateway.config.GatewayConfig;
+import io.glimpse.gateway.config.ProxyConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The pooled, keep-alive HTTP/1.1 client the gateway uses towards every upstream. */
+@ApplicationScoped
+public class UpstreamHttpClient {
+
+    private final HttpClient client;
+
+    public UpstreamHttpClient(Vertx vertx, GatewayConfig config) {
+        ProxyConfig proxy = config.proxy();
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(seconds(proxy.keepAliveTimeout()))
+                .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                .setIdleTimeout((int) proxy.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // Bytes pass through as they are: no decompression, no redirects followed.
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false)
+                .setTcpNoDelay(true);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream());
+        this.client = vertx.createHttpClient(options, pool);
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private static int seconds(Duration duration) {
+        return (int) Math.max(1, duration.toSeconds());
+    }
+}
