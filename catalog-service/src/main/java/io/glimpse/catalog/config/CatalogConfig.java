@@ -36,4 +36,38 @@ public interface CatalogConfig {
 
     /** An operator policy file overriding Glance's defaults; absent means the built-in defaults. */
     Optional<String> policyFile();
+
+    /**
+     * The operator's typed additional properties, in Glance's {@code schema-image.json} format; absent means
+     * the copy of Glance's shipped file bundled with the catalog, {@code none} means no typed properties.
+     */
+    Optional<String> schemaFile();
+
+    /** Property protections (glance-v2-api.md §12). */
+    PropertyProtection propertyProtection();
+
+    /** Listing (glance-v2-api.md §4.2). */
+    Listing listing();
+
+    interface PropertyProtection {
+        /**
+         * The protection file (Glance's property_protection_file); absent means no protections. A missing or
+         * invalid file stops the service at start.
+         */
+        Optional<String> file();
+
+        /** How the file's values read: {@code roles} or {@code policies} (property_protection_rule_format). */
+        @WithDefault("roles")
+        String ruleFormat();
+    }
+
+    interface Listing {
+        /** Page size when the request gives no {@code limit} (limit_param_default). */
+        @WithDefault("25")
+        int defaultLimit();
+
+        /** The largest page; larger limits are capped to it (api_limit_max). */
+        @WithDefault("1000")
+        int maxLimit();
+    }
 }

@@ -1,6 +1,9 @@
 package io.glimpse.catalog.mapping;
 
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.policy.PropertyRules;
+import io.glimpse.support.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,17 +13,21 @@ import java.util.Map;
 
 /**
  * The Glance v2 JSON of an image: base properties, then every additional property at top level
- * (glance-v2-api.md §2.1). Hidden staging keys are never shown.
+ * (glance-v2-api.md §2.1). Hidden staging keys are never shown, nor properties the caller may not read (§12).
  */
-public final class ImageRepresentation {
+@ApplicationScoped
+public class ImageRepresentation {
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-    private ImageRepresentation() {
+    private final PropertyRules rules;
+
+    public ImageRepresentation(PropertyRules rules) {
+        this.rules = rules;
     }
 
-    public static Map<String, Object> of(Image image) {
+    public Map<String, Object> of(Caller caller, Image image) {
         Map<String, Object> json = new LinkedHashMap<>();
-        image.properties.forEach((key, value) -> {
+        rules.readable(caller, image.properties).forEach((key, value) -> {
             if (!key.equals("os_glance_stage_host") && !key.equals("os_glance_hash_op_host")) {
                 json.put(key, value == null ? "" : value);
             }

@@ -7,7 +7,12 @@ public enum CatalogOperation {
     CREATE_IMAGE(GlancePolicy.ADD_IMAGE),
     PUBLICIZE_IMAGE(GlancePolicy.PUBLICIZE_IMAGE),
     COMMUNITIZE_IMAGE(GlancePolicy.COMMUNITIZE_IMAGE),
-    SHOW_IMAGE(GlancePolicy.GET_IMAGE);
+    SHOW_IMAGE(GlancePolicy.GET_IMAGE),
+    LIST_IMAGES(GlancePolicy.GET_IMAGES),
+    MODIFY_IMAGE(GlancePolicy.MODIFY_IMAGE),
+    DELETE_IMAGE(GlancePolicy.DELETE_IMAGE),
+    DEACTIVATE_IMAGE(GlancePolicy.DEACTIVATE),
+    REACTIVATE_IMAGE(GlancePolicy.REACTIVATE);
 
     private final GlancePolicy rule;
 

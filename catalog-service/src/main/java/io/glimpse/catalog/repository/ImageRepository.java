@@ -2,9 +2,16 @@ package io.glimpse.catalog.repository;
 
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.catalog.domain.ImageNotFoundException;
+import io.glimpse.catalog.domain.ImageQuery;
+import io.glimpse.contracts.model.ImageStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Image rows; soft-deleted rows are invisible to every lookup here. */
 @ApplicationScoped
@@ -16,7 +23,37 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 .onItem().ifNull().failWith(() -> new ImageNotFoundException(id));
     }
 
+    /**
+     * The live image, locked for the rest of the transaction: writers of one image take turns, so its
+     * event sequence never forks.
+     */
+    public Uni<Image> findLiveForUpdate(String id) {
+        return find("id = ?1 and deletedAt is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .onItem().ifNull().failWith(() -> new ImageNotFoundException(id));
+    }
+
     public Uni<Boolean> idTaken(String id) {
         return count("id", id).map(count -> count > 0);
+    }
+
+    /**
+     * The conditional status change every transition goes through.
+     *
+     * @return false when the image is no longer in {@code expected} (the caller lost a race)
+     */
+    public Uni<Boolean> compareAndSetStatus(String id, ImageStatus expected, ImageStatus target, OffsetDateTime now) {
+        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and deletedAt is null",
+                target, now, id, expected).map(updated -> updated == 1);
+    }
+
+    /** One page of a listing (see {@link ImageListSql}). */
+    @SuppressWarnings("unchecked")
+    public Uni<List<Image>> page(ImageQuery query, String projectId, boolean admin, Image marker) {
+        ImageListSql sql = new ImageListSql(query, new ImageListSql.ListScope(projectId, admin), marker);
+        return Panache.getSession().chain(session -> {
+            var nativeQuery = session.createNativeQuery(sql.sql(query.limit()), Image.class);
+            sql.parameters().forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList();
+        });
     }
 }

@@ -34,6 +34,51 @@ class ImageResourceTest {
     }
 
     @Test
+    void createAnswersTheExactKeySetAndTheGlanceHeaders() {
+        Response created = create("alice", Map.of("name", "keys", "disk_format", "qcow2", "container_format", "bare"));
+
+        String id = created.jsonPath().getString("id");
+        assertThat(created.jsonPath().getMap("")).containsOnlyKeys("id", "name", "status", "visibility", "protected",
+                "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size", "disk_format",
+                "container_format", "min_disk", "min_ram", "owner", "tags", "created_at", "updated_at", "self", "file",
+                "schema");
+        assertThat(created.jsonPath().getString("self")).isEqualTo("/v2/images/" + id);
+        assertThat(created.jsonPath().getString("file")).isEqualTo("/v2/images/" + id + "/file");
+        assertThat(created.jsonPath().getString("schema")).isEqualTo("/v2/schemas/image");
+        assertThat(created.header("Location")).isEqualTo("http://127.0.0.1:9292/v2/images/" + id);
+        assertThat(created.header("OpenStack-image-import-methods")).isEqualTo("glance-direct,web-download,copy-image");
+    }
+
+    @Test
+    void bodiesThatAreNotObjectsAre400() {
+        var spec = RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser("alice"))
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+
+        assertThat(spec.body("").post("/v2/images").statusCode()).isEqualTo(400);
+        assertThat(spec.body("{\"name\":").post("/v2/images").statusCode()).isEqualTo(400);
+        assertThat(spec.body("\"just a string\"").post("/v2/images").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void quotasAre413AndLongPropertyNames400() {
+        Map<String, Object> properties = new java.util.HashMap<>();
+        java.util.stream.IntStream.range(0, 129).forEach(i -> properties.put("p" + i, "v"));
+        Map<String, Object> atQuota = new java.util.HashMap<>(properties);
+        atQuota.keySet().removeIf(key -> key.equals("p0"));
+
+        assertThat(create("alice", properties).statusCode()).isEqualTo(413);
+        assertThat(create("alice", atQuota).statusCode()).isEqualTo(201);
+        assertThat(create("alice", Map.of("tags", java.util.stream.IntStream.range(0, 129).mapToObj(i -> "t" + i).toList()))
+                .statusCode()).isEqualTo(413);
+        assertThat(create("alice", Map.of("k".repeat(256), "v")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("name", "n".repeat(256))).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("tags", java.util.List.of("t".repeat(256)))).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("container_format", "crate")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("self", "x")).statusCode()).isEqualTo(403);
+        assertThat(create("alice", Map.of("locations", java.util.List.of())).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void additionalPropertiesAreStringsAndTagsAreDeduplicated() {
         Response created = create("alice", Map.of("hw_disk_bus", "scsi", "tags", java.util.List.of("x", "x", "y")));
 

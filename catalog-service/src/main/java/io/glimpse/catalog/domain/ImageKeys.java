@@ -1,0 +1,37 @@
+package io.glimpse.catalog.domain;
+
+import java.util.Set;
+
+/** Which top-level keys of an image are base, read-only or reserved (glance-v2-api.md §2.2, §2.3). */
+public final class ImageKeys {
+    /** Base keys a caller may write (at create; in PATCH all but {@code id}). */
+    public static final Set<String> WRITABLE_BASE = Set.of("id", "name", "visibility", "protected", "os_hidden", "tags",
+            "disk_format", "container_format", "min_disk", "min_ram", "owner");
+    /** Read-only at create. */
+    public static final Set<String> READ_ONLY_AT_CREATE = Set.of("direct_url", "self", "file", "schema", "stores",
+            "status", "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size", "created_at", "updated_at");
+    /** Read-only as a PATCH path root; {@code stores} included although upstream only blocks it at create. */
+    public static final Set<String> READ_ONLY_IN_PATCH = Set.of("created_at", "updated_at", "status", "checksum",
+            "size", "virtual_size", "direct_url", "self", "file", "schema", "id", "os_hash_algo", "os_hash_value",
+            "stores");
+    private static final Set<String> RESERVED = Set.of("location", "locations", "deleted", "deleted_at");
+    /** The prefix of keys only Glimpse itself writes (import progress and the like). */
+    public static final String INTERNAL_PREFIX = "os_glance";
+
+    private ImageKeys() {
+    }
+
+    public static boolean isReserved(String key) {
+        return RESERVED.contains(key) || key.startsWith(INTERNAL_PREFIX);
+    }
+
+    /** Every key that is a base property of the image, i.e. never an additional one. */
+    public static boolean isBase(String key) {
+        return WRITABLE_BASE.contains(key) || READ_ONLY_AT_CREATE.contains(key) || READ_ONLY_IN_PATCH.contains(key);
+    }
+
+    /** Whether an additional property counts against the property quota. */
+    public static boolean countsForQuota(String key) {
+        return !key.startsWith(INTERNAL_PREFIX);
+    }
+}

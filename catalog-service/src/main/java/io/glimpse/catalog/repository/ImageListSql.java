@@ -1,0 +1,164 @@
+package io.glimpse.catalog.repository;
+
+import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageQuery;
+import io.glimpse.catalog.domain.ImageQuery.Column;
+import io.glimpse.catalog.domain.ImageQuery.SortKey;
+import io.glimpse.contracts.event.EventJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the one SQL statement of a listing page: the visibility base set of glance-v2-api.md §4.5,
+ * the filters of §4.4, and keyset pagination over the sort keys (§4.2). Every value is a bind
+ * parameter; only whitelisted column names are spliced in.
+ */
+final class ImageListSql {
+    private final List<String> where = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<SortKey> sort;
+    private String projectParameter;
+
+    /**
+     * @param scope  who lists: the caller's project and whether it is admin
+     * @param marker the image the previous page ended with, if any
+     */
+    ImageListSql(ImageQuery query, ListScope scope, Image marker) {
+        this.sort = query.sort();
+        where.add("i.deleted_at is null");
+        where.add("i.status <> 'killed'");
+        where.add("i.os_hidden = " + bind(query.osHidden()));
+        visibility(query, scope);
+        query.columns().forEach(filter -> where.add("i." + filter.column().sql() + " in ("
+                + String.join(", ", filter.values().stream().map(this::bind).toList()) + ")"));
+        if (!query.tags().isEmpty()) {
+            where.add("i.tags @> array[" + String.join(", ", query.tags().stream().map(this::bind).toList()) + "]::text[]");
+        }
+        query.sizeMin().ifPresent(min -> where.add("i.size >= " + bind(min)));
+        query.sizeMax().ifPresent(max -> where.add("i.size <= " + bind(max)));
+        query.dates().forEach(date -> where.add("i." + date.column().sql() + " " + switch (date.op()) {
+            case GT -> ">";
+            case GTE -> ">=";
+            case LT -> "<";
+            case LTE -> "<=";
+            case EQ -> "=";
+            case NEQ -> "<>";
+        } + " " + bind(date.value())));
+        query.isProtected().ifPresent(flag -> where.add("i.protected = " + bind(flag)));
+        if (!query.properties().isEmpty()) {
+            // Bound as text: a parameter typed jsonb would take the Java string as a JSON string scalar.
+            where.add("i.properties @> cast(cast(" + bind(EventJson.write(query.properties())) + " as text) as jsonb)");
+        }
+        if (marker != null) {
+            where.add(after(marker));
+        }
+    }
+
+    String sql(int limit) {
+        // No NULLS FIRST/LAST: the defaults (last when ascending, first when descending) keep the indexes usable.
+        List<String> order = sort.stream().map(k -> "i." + k.column().sql() + (k.ascending() ? " asc" : " desc")).toList();
+        return "select i.* from images i where " + String.join(" and ", where) + " order by " + String.join(", ", order)
+                + " limit " + limit;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** §4.5: the base set (public, community, own, shared with the caller) narrowed by the visibility filter. */
+    private void visibility(ImageQuery query, ListScope scope) {
+        String visible = query.visibility().orElse("");
+        if (scope.admin()) {
+            switch (visible) {
+                case "" -> where.add("(i.visibility <> 'community' or " + owned(scope) + ")");
+                case "all" -> { }
+                default -> where.add("i.visibility = " + bind(visible));
+            }
+            return;
+        }
+        switch (visible) {
+            case "" -> where.add("(i.visibility = 'public' or " + owned(scope) + " or " + sharedWithCaller(query, scope) + ")");
+            case "all" -> where.add("(i.visibility in ('public', 'community') or " + owned(scope) + " or "
+                    + sharedWithCaller(query, scope) + ")");
+            case "public", "community" -> where.add("i.visibility = " + bind(visible));
+            case "shared" -> where.add("(" + owned(scope) + " and i.visibility = 'shared' or " + sharedWithCaller(query, scope) + ")");
+            default -> where.add("i.visibility = " + bind(visible) + " and " + owned(scope));
+        }
+    }
+
+    private String owned(ListScope scope) {
+        if (projectParameter == null) {
+            projectParameter = bind(scope.projectId());
+        }
+        return "i.owner = " + projectParameter;
+    }
+
+    /** Shared images the caller's project is a member of, with the asked membership status (§4.4 member_status). */
+    private String sharedWithCaller(ImageQuery query, ListScope scope) {
+        owned(scope);
+        return "(i.visibility = 'shared' and exists (select 1 from image_memberships m where m.image_id = i.id"
+                + " and m.member_id = " + projectParameter + " and not m.deleted"
+                + (query.memberStatus().equals("all") ? "" : " and m.status = " + bind(query.memberStatus())) + "))";
+    }
+
+    /**
+     * The rows after the marker in the sort order. With every key non-null and one direction this is a
+     * row comparison a btree walks directly; otherwise the expanded form, aware that NULLs sort last
+     * ascending and first descending.
+     */
+    private String after(Image marker) {
+        boolean uniform = sort.stream().allMatch(k -> k.ascending() == sort.getFirst().ascending());
+        boolean notNull = sort.stream().allMatch(k -> k.column().notNull());
+        if (uniform && notNull) {
+            List<String> columns = sort.stream().map(k -> "i." + k.column().sql()).toList();
+            List<String> values = sort.stream().map(k -> bind(markerValue(k.column(), marker))).toList();
+            return "(" + String.join(", ", columns) + ") " + (sort.getFirst().ascending() ? ">" : "<") + " ("
+                    + String.join(", ", values) + ")";
+        }
+        List<String> alternatives = new ArrayList<>();
+        List<String> equalSoFar = new ArrayList<>();
+        for (int i = 0; i < sort.size(); i++) {
+            SortKey key = sort.get(i);
+            Object value = markerValue(key.column(), marker);
+            String column = "i." + key.column().sql();
+            String strictlyAfter = value == null
+                    ? (key.ascending() ? "false" : column + " is not null")
+                    : key.ascending() ? "(" + column + " > " + bind(value) + " or " + column + " is null)"
+                    : column + " < " + bind(value);
+            List<String> alternative = new ArrayList<>(equalSoFar);
+            alternative.add(strictlyAfter);
+            alternatives.add("(" + String.join(" and ", alternative) + ")");
+            if (i + 1 < sort.size()) {
+                equalSoFar.add(value == null ? column + " is null" : column + " = " + bind(value));
+            }
+        }
+        return "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    private static Object markerValue(Column column, Image marker) {
+        return switch (column) {
+            case ID -> marker.id;
+            case NAME -> marker.name;
+            case STATUS -> marker.status.wire();
+            case CONTAINER_FORMAT -> marker.containerFormat;
+            case DISK_FORMAT -> marker.diskFormat;
+            case SIZE -> marker.size;
+            case CREATED_AT -> marker.createdAt;
+            case UPDATED_AT -> marker.updatedAt;
+            default -> throw new IllegalArgumentException("not a sort key: " + column);
+        };
+    }
+
+    private String bind(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    /** Who lists: the caller's project, and whether it sees every project's images. */
+    record ListScope(String projectId, boolean admin) {
+    }
+}
