@@ -21,6 +21,14 @@ public final class InternalApi {
      */
     public static final String MEMBERSHIP = "/internal/memberships";
 
+    /**
+     * signature-service: {@code POST /internal/verifications} with a {@code VerificationRequest} body →
+     * 200 {@code VerificationResult}, verified or not with the reason; 400 when a field is missing.
+     * catalog (upload) and import call it with the digest they computed while streaming the data; each
+     * call is recorded and announced as {@code image.signature.verified|failed} on {@code glimpse.signatures}.
+     */
+    public static final String VERIFICATIONS = "/internal/verifications";
+
     private InternalApi() {
     }
 }

@@ -1,0 +1,28 @@
+package io.glimpse.contracts.internal;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Body of {@code POST} {@link InternalApi#VERIFICATIONS}: verify an image's signature over the digest
+ * of its data. The caller (catalog on upload, import on import) computes the digest with the
+ * {@code hashMethod} in its single streaming pass over the data, so the bytes never travel twice.
+ * Every field is required (400 otherwise); invalid values give a {@link VerificationResult} that is
+ * not verified, never an error status.
+ *
+ * @param imageId          the image whose data was signed; the key of the resulting event
+ * @param certificateUuid  the image's {@code img_signature_certificate_uuid}
+ * @param signatureBase64  the image's {@code img_signature}: base64 of the raw signature bytes
+ * @param hashMethod       the image's {@code img_signature_hash_method}, e.g. {@code SHA-256}
+ * @param keyType          the image's {@code img_signature_key_type}, e.g. {@code RSA-PSS}
+ * @param digestBase64     base64 of the digest of the image data computed with {@code hashMethod}
+ * @param requestId        the request id of the upload or import (carried into the event)
+ * @param projectId        the project of the user who uploaded or imported; the certificate must be
+ *                         one of this project's (Glance fetches it with that user's credentials)
+ * @param userId           that user, for the event's actor
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record VerificationRequest(String imageId, String certificateUuid, String signatureBase64, String hashMethod,
+                                  String keyType, String digestBase64, String requestId, String projectId,
+                                  String userId) {
+}
