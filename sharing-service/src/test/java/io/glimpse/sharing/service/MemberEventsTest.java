@@ -1,6 +1,7 @@
 package io.glimpse.sharing.service;
 
 import io.glimpse.contracts.event.EventJson;
+import io.glimpse.contracts.event.ImageSnapshot;
 import io.glimpse.contracts.event.MemberEventData;
 import io.glimpse.contracts.model.ImageStatus;
 import io.glimpse.contracts.model.MemberStatus;
@@ -18,15 +19,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 import static io.glimpse.sharing.TestImages.addMember;
 import static io.glimpse.sharing.TestImages.as;
 import static io.glimpse.sharing.TestImages.listMembers;
 import static io.glimpse.sharing.TestImages.setStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What membership changes leave behind: {@code image.member.*} events on {@code glimpse.members}
@@ -100,12 +107,15 @@ class MemberEventsTest {
     }
 
     @Test
-    void deletingTheImageDeletesItsMembershipsWithEvents() {
+    void deletingTheImageDeletesItsMembershipsWithEventsOnceWhateverIsReplayed() {
         String image = TestImages.sharedOfAlice();
         addMember("alice", image, "project-b");
         addMember("alice", image, "project-c");
+        String deleteEvent = UUID.randomUUID().toString();
+        ImageSnapshot deleted = TestImages.snapshot(image, "project-a", Visibility.SHARED, ImageStatus.DELETED);
 
-        TestImages.change(image, EventTypes.IMAGE_DELETE, 2, Visibility.SHARED, ImageStatus.DELETED);
+        TestImages.publish(deleteEvent, EventTypes.IMAGE_DELETE, 2, deleted);
+        TestImages.awaitSequence(image, 2);
 
         assertThat(listMembers("alice", image).statusCode()).isEqualTo(404);
         assertThat(addMember("alice", image, "project-d").statusCode()).isEqualTo(404);
@@ -115,13 +125,50 @@ class MemberEventsTest {
         assertThat(events.subList(2, 4)).allMatch(MemberEventData::deleted)
                 .extracting(e -> e.member().memberId()).containsExactlyInAnyOrder("project-b", "project-c");
         assertThat(events.get(2).actor().projectId()).isEqualTo("project-a");
-        // A late or replayed older event cannot bring the image back.
+
+        // Redelivered, repeated under another id, or an older event arriving late: nothing changes.
+        TestImages.publish(deleteEvent, EventTypes.IMAGE_DELETE, 2, deleted);
+        TestImages.publish(EventTypes.IMAGE_DELETE, 2, deleted);
         TestImages.publish(EventTypes.IMAGE_UPDATE, 1, TestImages.snapshot(image, "project-a", Visibility.SHARED,
                 ImageStatus.ACTIVE));
         String sentinel = TestImages.sharedOfAlice();
-        assertThat(TestImages.projection(sentinel).statusCode()).isEqualTo(200);
         assertThat(TestImages.projection(image).jsonPath().getString("status")).isEqualTo("deleted");
         assertThat(listMembers("alice", image).statusCode()).isEqualTo(404);
+        addMember("alice", sentinel, "project-b");
+        members.awaitFirst(sentinel, Duration.ofSeconds(30));
+        assertThatThrownBy(() -> members.awaitRecords(image, r -> r.size() > 4, Duration.ofSeconds(3)))
+                .as("no member event after the first delete").isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void concurrentChangesOfOneImageGetGaplessSequencesInPartitionOrder() throws Exception {
+        String image = TestImages.sharedOfAlice();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> distinct = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String member = "concurrent-" + i;
+                distinct.add(callers.submit(() -> addMember("alice", image, member).statusCode()));
+            }
+            List<Future<Integer>> sameMember = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sameMember.add(callers.submit(() -> addMember("alice", image, "the-same").statusCode()));
+            }
+
+            for (Future<Integer> answer : distinct) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+            List<Integer> sameAnswers = new ArrayList<>();
+            for (Future<Integer> answer : sameMember) {
+                sameAnswers.add(answer.get());
+            }
+            assertThat(sameAnswers).containsExactlyInAnyOrder(200, 409, 409, 409);
+        } finally {
+            callers.shutdownNow();
+        }
+        List<Long> sequences = members.awaitRecords(image, r -> r.size() >= 13, Duration.ofSeconds(30)).stream()
+                .map(r -> EventJson.read(r.value(), MemberEventData.class).sequence()).toList();
+        assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
     }
 
     @Test
