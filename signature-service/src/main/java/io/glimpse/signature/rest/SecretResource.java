@@ -1,11 +1,13 @@
 package io.glimpse.signature.rest;
 
+import io.glimpse.contracts.error.HttpReasons;
 import io.glimpse.signature.config.SignatureConfig;
 import io.glimpse.signature.domain.Certificate;
 import io.glimpse.signature.domain.PayloadNotAcceptableException;
 import io.glimpse.signature.mapping.NewSecretParser;
 import io.glimpse.signature.mapping.SecretRepresentation;
 import io.glimpse.signature.service.CertificateService;
+import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,10 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,6 +37,7 @@ import java.util.Optional;
 /**
  * {@code /key-manager/v1/secrets}: the part of Barbican's secrets API that image signing uses (store,
  * show, payload, list, delete), for certificates. HTTP only; the use cases live in {@link CertificateService}.
+ * Its errors have Barbican's body, not Glance's: the clients of this API are Barbican's.
  */
 @Path(SecretRepresentation.SECRETS_PATH)
 @Authenticated
@@ -106,6 +111,30 @@ public class SecretResource {
     @Path("/{secretId}")
     public Uni<Response> delete(@PathParam("secretId") String secretId) {
         return certificates.delete(caller.get(), secretId).map(deleted -> Response.noContent().build());
+    }
+
+    /**
+     * Barbican's error body {@code {"code", "title", "description"}}: python-barbicanclient shows
+     * "title: description", so with Glance's body its users would never see why a request failed.
+     */
+    @ServerExceptionMapper
+    public Response barbicanError(GlimpseException e) {
+        return barbicanError(e.status(), e.getMessage());
+    }
+
+    /** The framework's refusals inside this resource, chiefly an unreadable JSON body. */
+    @ServerExceptionMapper
+    public Response barbicanFrameworkError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return barbicanError(status, status == 400 ? "Malformed JSON in request body." : HttpReasons.phrase(status));
+    }
+
+    private static Response barbicanError(int status, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", status);
+        body.put("title", HttpReasons.phrase(status));
+        body.put("description", description);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static Response payload(Certificate secret, List<MediaType> acceptable) {

@@ -80,7 +80,9 @@ class SecretResourceTest {
         assertThat(payload.asByteArray()).isEqualTo(RSA.certificateDer());
         Response byAccept = as("alice").accept("application/octet-stream").get(SECRETS + "/" + id);
         assertThat(byAccept.asByteArray()).isEqualTo(RSA.certificateDer());
-        assertThat(as("alice").accept("text/plain").get(SECRETS + "/" + id + "/payload").statusCode()).isEqualTo(406);
+        Response notAcceptable = as("alice").accept("text/plain").get(SECRETS + "/" + id + "/payload");
+        assertThat(notAcceptable.statusCode()).isEqualTo(406);
+        assertThat(notAcceptable.jsonPath().getString("description")).contains("application/octet-stream only");
     }
 
     @Test
@@ -110,15 +112,23 @@ class SecretResourceTest {
         Map<String, Object> pastExpiration = derCertificate("expired", RSA);
         pastExpiration.put("expiration", "2020-01-01T00:00:00Z");
 
-        assertThat(store("alice", notX509).statusCode()).isEqualTo(400);
-        assertThat(store("alice", notX509).jsonPath().getString("message")).contains("not a valid X.509 certificate");
+        Response invalid = store("alice", notX509);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        // Barbican's error body, which python-barbicanclient shows as "title: description"
+        assertThat(invalid.jsonPath().getInt("code")).isEqualTo(400);
+        assertThat(invalid.jsonPath().getString("title")).isEqualTo("Bad Request");
+        assertThat(invalid.jsonPath().getString("description")).contains("not a valid X.509 certificate");
         assertThat(store("alice", opaque).statusCode()).isEqualTo(400);
-        assertThat(store("alice", opaque).jsonPath().getString("message")).contains("Only secret_type 'certificate'");
+        assertThat(store("alice", opaque).jsonPath().getString("description")).contains("Only secret_type 'certificate'");
         assertThat(store("alice", untyped).statusCode()).isEqualTo(400);
         assertThat(store("alice", unencoded).statusCode()).isEqualTo(400);
         assertThat(store("alice", pastExpiration).statusCode()).isEqualTo(400);
         assertThat(store("alice", Map.of("secret_type", "certificate")).statusCode()).isEqualTo(400);
         assertThat(store("alice", List.of(1, 2)).statusCode()).isEqualTo(400);
+        Response malformed = store("alice", "{\"payload\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.jsonPath().getString("description")).contains("Malformed JSON");
+        assertThat(as("alice").contentType(ContentType.TEXT).body("x").post(SECRETS).statusCode()).isEqualTo(415);
     }
 
     @Test
