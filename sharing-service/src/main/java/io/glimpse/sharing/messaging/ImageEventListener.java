@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Feeds {@code glimpse.images} into the image projection. A database outage is retried without end
+ * Feeds {@code glimpse.images} into the image projection (which also ends the memberships of deleted
+ * images, see {@link ImageProjectionService}). A database outage is retried without end
  * (the partition waits, nothing is skipped); an event that cannot be read at all goes to the
  * dead-letter topic.
  */

@@ -40,6 +40,7 @@ public class ImageProjectionResource {
         json.put("visibility", image.visibility);
         json.put("status", image.status);
         json.put("sequence", image.sequence);
+        json.put("member_sequence", image.memberSequence);
         return json;
     }
 }

@@ -169,6 +169,7 @@ class MemberEventsTest {
         List<Long> sequences = members.awaitRecords(image, r -> r.size() >= 13, Duration.ofSeconds(30)).stream()
                 .map(r -> EventJson.read(r.value(), MemberEventData.class).sequence()).toList();
         assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
+        assertThat(TestImages.projection(image).jsonPath().getLong("member_sequence")).isEqualTo(13);
     }
 
     @Test
