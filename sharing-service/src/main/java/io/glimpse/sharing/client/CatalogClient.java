@@ -40,6 +40,7 @@ public class CatalogClient {
      */
     public Uni<Optional<ImageState>> image(String imageId) {
         return fetchImage(imageId)
+                .onFailure().invoke(failure -> LOG.warnf("catalog lookup of image %s failed: %s", imageId, failure.toString()))
                 .onFailure().transform(failure -> new CatalogUnavailableException(
                         "The image service cannot be reached to look up image " + imageId + "; try again later.", failure));
     }
