@@ -151,13 +151,23 @@ public final class TestPki {
 
     /** A leaf certificate for {@code key} issued by {@code ca}, with the given keyUsage extension value. */
     public static Identity issuedBy(Identity ca, Path key, String keyUsage) {
+        return issue(ca, key, "/CN=glimpse-leaf-" + UUID.randomUUID(),
+                "basicConstraints=critical,CA:FALSE\nkeyUsage=critical," + keyUsage + "\n");
+    }
+
+    /** An intermediate CA for {@code key} issued by {@code ca}. */
+    public static Identity intermediateCa(Identity ca, Path key) {
+        return issue(ca, key, "/CN=glimpse-intermediate-" + UUID.randomUUID(),
+                "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
+    }
+
+    private static Identity issue(Identity ca, Path key, String subject, String extensionLines) {
         Path dir = directory();
-        Path csr = dir.resolve("leaf.csr");
-        Path extensions = dir.resolve("leaf.ext");
-        Path certificate = dir.resolve("leaf.pem");
-        write(extensions, ("basicConstraints=critical,CA:FALSE\nkeyUsage=critical," + keyUsage + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        request(key, "/CN=glimpse-leaf-" + UUID.randomUUID(), csr);
+        Path csr = dir.resolve("req.csr");
+        Path extensions = dir.resolve("cert.ext");
+        Path certificate = dir.resolve("cert.pem");
+        write(extensions, extensionLines.getBytes(StandardCharsets.UTF_8));
+        request(key, subject, csr);
         run(List.of("x509", "-req", "-in", csr.toString(), "-CA", ca.certificate().toString(), "-CAkey",
                 ca.key().toString(), "-set_serial", String.valueOf(System.nanoTime()), "-days", "30",
                 "-extfile", extensions.toString(), "-out", certificate.toString()));

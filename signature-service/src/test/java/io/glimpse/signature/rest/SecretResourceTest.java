@@ -89,14 +89,15 @@ class SecretResourceTest {
     void aPemCertificateIsStoredAsText() {
         String pem = new String(RSA.certificatePem(), StandardCharsets.US_ASCII);
         Map<String, Object> body = Map.of("secret_type", "certificate", "payload", pem,
-                "payload_content_type", "text/plain;charset=utf-8");
+                "payload_content_type", "text/plain;charset=utf-8", "expiration", "2099-01-01T00:00:00Z");
         String id = storedId("alice", body);
 
         Response payload = as("alice").accept("text/plain").get(SECRETS + "/" + id + "/payload");
         assertThat(payload.statusCode()).isEqualTo(200);
         assertThat(payload.asString()).isEqualTo(pem);
-        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id).jsonPath().getString("content_types.default"))
-                .isEqualTo("text/plain");
+        Response metadata = as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id);
+        assertThat(metadata.jsonPath().getString("content_types.default")).isEqualTo("text/plain");
+        assertThat(metadata.jsonPath().getString("expiration")).isEqualTo("2099-01-01T00:00:00.000000");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,22 @@ class TrustedCaEnforcementTest {
 
         assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(leaf), leaf.sign("SHA-384", DATA, false),
                 "SHA-384", "ECC_SECP384R1", DATA), VerificationOutcome.VERIFIED);
+    }
+
+    @Test
+    void intermediatesStoredWithTheCertificateCompleteTheChain() {
+        Identity intermediate = TestPki.intermediateCa(TestPki.trustedCa(), TestPki.rsaKey(3072));
+        Identity leaf = TestPki.issuedBy(intermediate, TestPki.ecKey("P-521"), "digitalSignature,nonRepudiation");
+        String bundle = new String(leaf.certificatePem(), StandardCharsets.US_ASCII)
+                + new String(intermediate.certificatePem(), StandardCharsets.US_ASCII);
+        String withChain = SecretResourceTest.storedId("alice", Map.of("secret_type", "certificate", "payload", bundle,
+                "payload_content_type", "text/plain"));
+        byte[] signature = leaf.sign("SHA-512", DATA, false);
+
+        assertOutcome(request(UUID.randomUUID().toString(), withChain, signature, "SHA-512", "ECC_SECP521R1", DATA),
+                VerificationOutcome.VERIFIED);
+        assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(leaf), signature, "SHA-512", "ECC_SECP521R1",
+                DATA), VerificationOutcome.UNTRUSTED_CERTIFICATE);
     }
 
     @Test
