@@ -58,8 +58,8 @@ final class ImageListSql {
     }
 
     String sql(int limit) {
-        // No NULLS FIRST/LAST: the defaults (last when ascending, first when descending) keep the indexes usable.
-        List<String> order = sort.stream().map(k -> "i." + k.column().sql() + (k.ascending() ? " asc" : " desc")).toList();
+        List<String> order = new ArrayList<>();
+        sort.forEach(key -> sortExpressions(key.column()).forEach(e -> order.add(e + (key.ascending() ? " asc" : " desc"))));
         return "select i.* from images i where " + String.join(" and ", where) + " order by " + String.join(", ", order)
                 + " limit " + limit;
     }
@@ -105,17 +105,24 @@ final class ImageListSql {
     }
 
     /**
-     * The rows after the marker in the sort order. With every key non-null and one direction this is a
+     * The rows after the marker in the sort order. With one direction and a marker without NULLs this is a
      * row comparison a btree walks directly; otherwise the expanded form, aware that NULLs sort last
      * ascending and first descending.
      */
     private String after(Image marker) {
         boolean uniform = sort.stream().allMatch(k -> k.ascending() == sort.getFirst().ascending());
-        boolean notNull = sort.stream().allMatch(k -> k.column().notNull());
-        if (uniform && notNull) {
-            List<String> columns = sort.stream().map(k -> "i." + k.column().sql()).toList();
-            List<String> values = sort.stream().map(k -> bind(markerValue(k.column(), marker))).toList();
-            return "(" + String.join(", ", columns) + ") " + (sort.getFirst().ascending() ? ">" : "<") + " ("
+        boolean noNullInMarker = sort.stream().allMatch(k -> markerValue(k.column(), marker) != null);
+        if (uniform && noNullInMarker) {
+            List<String> expressions = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (SortKey key : sort) {
+                expressions.addAll(sortExpressions(key.column()));
+                if (!key.column().notNull()) {
+                    values.add("false");
+                }
+                values.add(bind(markerValue(key.column(), marker)));
+            }
+            return "(" + String.join(", ", expressions) + ") " + (sort.getFirst().ascending() ? ">" : "<") + " ("
                     + String.join(", ", values) + ")";
         }
         List<String> alternatives = new ArrayList<>();
@@ -136,6 +143,16 @@ final class ImageListSql {
             }
         }
         return "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    /**
+     * How a sort key orders: a nullable column as {@code (c is null), c}, which is exactly where PostgreSQL puts
+     * NULLs by default (last ascending, first descending) but lets a keyset be one row comparison that the
+     * {@code ((c is null), c, created_at, id)} indexes walk directly.
+     */
+    private static List<String> sortExpressions(Column column) {
+        String name = "i." + column.sql();
+        return column.notNull() ? List.of(name) : List.of("(" + name + " is null)", name);
     }
 
     private static Object markerValue(Column column, Image marker) {
