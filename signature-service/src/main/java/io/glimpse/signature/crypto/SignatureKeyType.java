@@ -21,6 +21,9 @@ public enum SignatureKeyType {
     ECC_SECP384R1("ECC_SECP384R1", "EC", "secp384r1"),
     ECC_SECP521R1("ECC_SECP521R1", "EC", "secp521r1");
 
+    private static final int MAX_DSA_P_BITS = 3072;
+    private static final int MAX_DSA_Q_BITS = 256;
+
     private final String glanceName;
     private final String keyAlgorithm;
     private final String curve;
@@ -49,6 +52,12 @@ public enum SignatureKeyType {
         if (!algorithmMatches) {
             return Optional.of("the certificate's " + key.getAlgorithm() + " public key does not match key type "
                     + glanceName + " (needs " + keyAlgorithm + ")");
+        }
+        if (key instanceof DSAPublicKey dsa && (dsa.getParams().getP().bitLength() > MAX_DSA_P_BITS
+                || dsa.getParams().getQ().bitLength() > MAX_DSA_Q_BITS)) {
+            // Verification is modular arithmetic on the event loop: a crafted oversized key must not stall it.
+            return Optional.of("the certificate's DSA key is larger than FIPS 186-4 allows (p of at most "
+                    + MAX_DSA_P_BITS + " bits, q of at most " + MAX_DSA_Q_BITS + ")");
         }
         if (curve != null) {
             String keyCurve = curveName((ECPublicKey) key);

@@ -8,10 +8,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.DSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -99,6 +102,16 @@ class DigestVerifiersTest {
         assertThat(SignatureKeyType.ECC_SECP521R1.mismatch(p384)).get().asString().contains("secp384r1");
         assertThat(SignatureKeyType.ECC_SECP384R1.mismatch(p384)).isEmpty();
         assertThat(SignatureKeyType.RSA_PSS.mismatch(p384)).isPresent();
+    }
+
+    @Test
+    void oversizedDsaKeysAreRefusedBeforeAnyArithmetic() throws java.security.GeneralSecurityException {
+        BigInteger p = BigInteger.ONE.shiftLeft(4095).add(BigInteger.ONE);
+        BigInteger q = BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE);
+        PublicKey oversized = KeyFactory.getInstance("DSA")
+                .generatePublic(new DSAPublicKeySpec(BigInteger.valueOf(3), p, q, BigInteger.TWO));
+
+        assertThat(SignatureKeyType.DSA.mismatch(oversized)).get().asString().contains("FIPS 186-4");
     }
 
     @Test
