@@ -12,6 +12,10 @@ public interface OutboxConfig {
     /** The CloudEvent {@code source} of this service's events, e.g. {@code /glimpse/catalog-service}. */
     String source();
 
+    /** The pause between two relay passes that found less than a full batch. */
+    @WithDefault("100ms")
+    Duration relayInterval();
+
     /** How many unsent events one relay pass publishes at most. */
     @WithDefault("200")
     int batchSize();

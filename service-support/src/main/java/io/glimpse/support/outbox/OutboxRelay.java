@@ -1,12 +1,19 @@
 package io.glimpse.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -15,13 +22,16 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes outbox rows to Kafka in id order, one at a time, and stamps each as sent only after Kafka
  * acknowledged it (acks=all, idempotent producer). When Kafka is down a pass stops at the first failure
  * and the rest waits for the next pass: nothing is lost, at worst an event is sent twice, which
  * consumers absorb through their inbox. Rows are claimed with SKIP LOCKED so replicas never
- * publish the same row at the same time.
+ * publish the same row at the same time. Passes run on a Vert.x timer (the scheduler's floor is one
+ * second, too slow for projections): the next pass starts {@code relay-interval} after the previous one
+ * ended, or at once when the previous one found a full batch.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -30,21 +40,45 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final Vertx vertx;
     private final URI source;
+    private volatile boolean running;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
         this.emitter = emitter;
         this.config = config;
+        this.vertx = vertx;
         this.source = URI.create(config.source());
     }
 
-    @Scheduled(every = "${glimpse.outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay", delayed = "1s")
-    Uni<Void> relayPass() {
+    void start(@Observes StartupEvent started) {
+        running = true;
+        scheduleNextPass(config.relayInterval().toMillis());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        running = false;
+    }
+
+    private void scheduleNextPass(long delayMillis) {
+        if (!running) {
+            return;
+        }
+        vertx.setTimer(Math.max(1, delayMillis), timer -> {
+            // Hibernate Reactive needs a safe duplicated context; a bare timer runs on the root one.
+            Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> relayPass().subscribe().with(
+                    sent -> scheduleNextPass(sent == config.batchSize() ? 0 : config.relayInterval().toMillis()),
+                    failure -> scheduleNextPass(config.relayInterval().toMillis())));
+        });
+    }
+
+    /** @return how many events Kafka acknowledged in this pass */
+    Uni<Integer> relayPass() {
         return Panache.withTransaction(() -> claimUnsent().chain(this::publishInOrder))
                 .onFailure().invoke(failure -> LOG.warnf("outbox relay pass failed, retrying: %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onFailure().recoverWithItem(0);
     }
 
     @Scheduled(every = "1h", delayed = "1m", identity = "outbox-purge")
@@ -63,14 +97,18 @@ public class OutboxRelay {
     }
 
     /** Sends the events one after another; a failure ends the pass, keeping what was already acknowledged. */
-    private Uni<Void> publishInOrder(List<OutboxEvent> events) {
+    private Uni<Integer> publishInOrder(List<OutboxEvent> events) {
+        AtomicInteger sent = new AtomicInteger();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutboxEvent event : events) {
             chain = chain.chain(() -> emitter.sendMessage(toMessage(event))
-                    .invoke(() -> event.sentAt = OffsetDateTime.now(ZoneOffset.UTC)));
+                    .invoke(() -> {
+                        event.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        sent.incrementAndGet();
+                    }));
         }
         return chain.onFailure().invoke(failure -> LOG.warnf("Kafka did not take an event (%s); it stays in the outbox",
-                failure.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
+                failure.getMessage())).onFailure().recoverWithNull().map(ignored -> sent.get());
     }
 
     private Message<String> toMessage(OutboxEvent event) {
