@@ -61,6 +61,19 @@ class ImageLifecycleTest {
     }
 
     @Test
+    void otherMethodsAre405WithAllow() {
+        String id = createId("alice", Map.of("name", unique("methods")));
+
+        Response onImage = as("alice").post("/v2/images/" + id);
+        assertThat(onImage.statusCode()).isEqualTo(405);
+        assertThat(onImage.header("Allow")).contains("GET", "PATCH", "DELETE");
+        Response onCollection = as("alice").put("/v2/images");
+        assertThat(onCollection.statusCode()).isEqualTo(405);
+        assertThat(onCollection.header("Allow")).contains("GET", "POST");
+        assertThat(as("alice").get("/v2/images/" + id + "/tags/x").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void aBodyWhereNoneIsExpectedIs400() {
         String id = createId("alice", Map.of("name", unique("nobody")));
 
