@@ -132,6 +132,26 @@ class ImageLifecycleTest {
     }
 
     @Test
+    void concurrentWritersTakeTurnsSoNoChangeAndNoSequenceIsLost() throws Exception {
+        String id = createId("alice", Map.of("name", unique("race")));
+        List<String> tags = java.util.stream.IntStream.range(0, 8).mapToObj(i -> "race-" + i).toList();
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String tag : tags) {
+                answers.add(pool.submit(() -> as("alice").put("/v2/images/" + id + "/tags/" + tag).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(204);
+            }
+        }
+
+        assertThat(show("alice", id).jsonPath().getList("tags")).containsExactlyInAnyOrderElementsOf(tags);
+        assertThat(io.glimpse.catalog.Api.asService().get("/internal/images/" + id).jsonPath().getLong("sequence"))
+                .isEqualTo(1 + tags.size());
+    }
+
+    @Test
     void everyChangeWritesItsEventWithTheNextSequence() {
         String id = ImageFixtures.activeImage("alice", Map.of("name", unique("events")));
         patch("alice", id, PATCH_V21, List.of(op("add", "/hw_disk_bus", "scsi")));
