@@ -91,6 +91,9 @@ explain "default list" "select i.* from images i where $BASE_WHERE order by i.cr
 explain "status + tag + property" "select i.* from images i where $BASE_WHERE and i.status in ('active')
   and i.tags @> array['bench-t3']::text[] and i.properties @> '{\"hw_disk_bus\":\"scsi\"}'::jsonb
   order by i.created_at desc, i.id desc limit 25"
+explain "a selective property and tag (GIN)" "select i.* from images i where $BASE_WHERE
+  and i.tags @> array['bench-g1']::text[] and i.properties @> '{\"build\":\"4242\"}'::jsonb
+  order by i.created_at desc, i.id desc limit 25"
 explain "sort=name:asc, marker 5000 deep" "select i.* from images i where $BASE_WHERE
   and ((i.name is null), i.name, i.created_at, i.id) > (false, $M_NAME, $M_CREATED, $M_ID)
   order by (i.name is null) asc, i.name asc, i.created_at asc, i.id asc limit 25"
