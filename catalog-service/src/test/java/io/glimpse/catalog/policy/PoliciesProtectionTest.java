@@ -34,4 +34,15 @@ class PoliciesProtectionTest {
         assertThat(patch("admin", id, PATCH_V21, List.of(remove("/secret"))).statusCode()).isEqualTo(200);
         assertThat(patch("alice", id, PATCH_V21, List.of(op("add", "/os_glance_x", "v"))).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theOperatorsSchemaFileReplacesTheBundledOne() {
+        var schema = io.glimpse.catalog.Api.as("alice").get("/v2/schemas/image");
+
+        assertThat(schema.jsonPath().getBoolean("properties.x_level.is_base")).isFalse();
+        assertThat(schema.jsonPath().getMap("properties")).doesNotContainKey("ramdisk_id");
+        assertThat(create("alice", Map.of("x_level", "mid")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("x_level", "high")).statusCode()).isEqualTo(201);
+        assertThat(create("alice", Map.of("x_ramdisk", "not-typed-here")).statusCode()).isEqualTo(201);
+    }
 }

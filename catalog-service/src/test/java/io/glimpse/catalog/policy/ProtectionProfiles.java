@@ -18,12 +18,16 @@ public final class ProtectionProfiles {
         }
     }
 
-    /** {@code [^x_.*]} → rule default (everyone); {@code [.*]} → rule context_is_admin. */
+    /**
+     * {@code [^x_.*]} → rule default (everyone); {@code [.*]} → rule context_is_admin. The same boot also
+     * replaces the bundled schema-image.json with an operator file in the extended format.
+     */
     public static class Policies implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("glimpse.catalog.property-protection.file", "src/test/resources/protection/property-protections-policies.conf",
-                    "glimpse.catalog.property-protection.rule-format", "policies");
+                    "glimpse.catalog.property-protection.rule-format", "policies",
+                    "glimpse.catalog.schema-file", "src/test/resources/schema-image-extended.json");
         }
     }
 }

@@ -124,6 +124,20 @@ class MembershipProjectionTest {
     }
 
     @Test
+    void unreadableMemberRecordsGoToTheDeadLetterTopicAndTheConsumerGoesOn() throws InterruptedException {
+        String broken = UUID.randomUUID().toString();
+        publisher.garbage(Topics.MEMBERS, 0, broken, "{not a member event");
+        String sentinel = createId("alice", Map.of("name", unique("after-garbage")));
+        publish(sentinel, UUID.randomUUID().toString(), change(sentinel, 1, MemberStatus.ACCEPTED, false));
+
+        await(() -> show("bob", sentinel).statusCode() == 200);
+
+        try (io.glimpse.testsupport.TopicReader deadLetters = new io.glimpse.testsupport.TopicReader("glimpse.members.dead-letter")) {
+            assertThat(deadLetters.awaitFirst(broken, Duration.ofSeconds(30)).value()).isEqualTo("{not a member event");
+        }
+    }
+
+    @Test
     void internalImageLookupAnswersTheStateAndItsSequence() {
         String id = createId("alice", Map.of("name", unique("internal"), "hw_disk_bus", "scsi"));
         as("alice").put("/v2/images/" + id + "/tags/seq");
@@ -135,6 +149,9 @@ class MembershipProjectionTest {
         assertThat(state.jsonPath().getString("image.owner")).isEqualTo("project-a");
         assertThat(state.jsonPath().getString("image.properties.hw_disk_bus")).isEqualTo("scsi");
         assertThat(asService().get("/internal/images/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        String deleted = createId("alice", Map.of("name", unique("internal-deleted")));
+        as("alice").delete("/v2/images/" + deleted);
+        assertThat(asService().get("/internal/images/" + deleted).statusCode()).isEqualTo(404);
         assertThat(as("alice").get("/internal/images/" + id).statusCode()).isEqualTo(403);
     }
 
