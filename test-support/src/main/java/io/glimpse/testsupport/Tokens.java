@@ -36,6 +36,15 @@ public final class Tokens {
                 "grant_type", "password", "client_id", "glimpse-cli", "username", user, "password", user)));
     }
 
+    /**
+     * A fresh token of a demo user from the client {@code glimpse-cli-short-lived}, whose tokens expire
+     * one second after they are issued (never cached).
+     */
+    public static String shortLived(String user) {
+        return fetch(Map.of("grant_type", "password", "client_id", "glimpse-cli-short-lived", "username", user,
+                "password", user));
+    }
+
     /** A token of the service account Glimpse's services use to call each other. */
     public static String serviceAccount() {
         return CACHE.computeIfAbsent("service", key -> fetch(Map.of(
