@@ -56,12 +56,16 @@ class ImageEventsTest extends ThroughTheGateway {
     }
 
     /** The projection is internal (never routed by the gateway): asked of sharing-service directly, as a service. */
+    static Response projection(String imageId) {
+        return RestAssured.given().baseUri(LocalSuite.serviceUrl("sharing-service"))
+                .header("Authorization", "Bearer " + Tokens.serviceAccount()).accept("application/json")
+                .get("/internal/image-projection/" + imageId);
+    }
+
     static Response awaitProjection(String imageId, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            Response response = RestAssured.given().baseUri(LocalSuite.serviceUrl("sharing-service"))
-                    .header("Authorization", "Bearer " + Tokens.serviceAccount()).accept("application/json")
-                    .get("/internal/image-projection/" + imageId);
+            Response response = projection(imageId);
             if (response.statusCode() == 200 || Instant.now().isAfter(deadline)) {
                 assertThat(response.statusCode()).as("projection of %s", imageId).isEqualTo(200);
                 return response;
