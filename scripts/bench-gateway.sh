@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gateway's added latency (p50/p99 against calling catalog-service directly) and a 2 GiB body
 # streamed through it with its RSS and heap sampled. Needs the suite running: deploy/local/glimpse up.
-# REQUESTS=2000 STREAM_GIB=2 by default.
+# REQUESTS=5000 STREAM_GIB=2 by default (STREAM_GIB=0 skips the streaming part); GATEWAY_URL moves the
+# measured gateway (default http://127.0.0.1:9292).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/deploy/local/lib.sh"

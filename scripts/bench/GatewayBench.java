@@ -35,13 +35,14 @@ public class GatewayBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.parseInt(System.getenv().getOrDefault("REQUESTS", "2000"));
+        int requests = Integer.parseInt(System.getenv().getOrDefault("REQUESTS", "5000"));
         long streamBytes = Long.parseLong(System.getenv().getOrDefault("STREAM_GIB", "2")) << 30;
         Path gatewayJar = Path.of(args[0]);
         String token = token("alice");
 
         String imageId = createImage(token);
-        double[] viaGateway = latencies("http://127.0.0.1:9292/v2/images/" + imageId, "X-Auth-Token", token, requests);
+        String gatewayUrl = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:9292");
+        double[] viaGateway = latencies(gatewayUrl + "/v2/images/" + imageId, "X-Auth-Token", token, requests);
         double[] direct = latencies("http://127.0.0.1:9301/v2/images/" + imageId, "Authorization", "Bearer " + token, requests);
         System.out.printf("latency, %d sequential GET /v2/images/{id} each (ms):%n", requests);
         System.out.printf("  direct to catalog-service   p50 %.3f  p99 %.3f%n", pct(direct, 50), pct(direct, 99));
@@ -49,7 +50,9 @@ public class GatewayBench {
         System.out.printf("  added by the gateway        p50 %.3f  p99 %.3f%n", pct(viaGateway, 50) - pct(direct, 50),
                 pct(viaGateway, 99) - pct(direct, 99));
 
-        stream(gatewayJar, token, streamBytes);
+        if (streamBytes > 0) {
+            stream(gatewayJar, token, streamBytes);
+        }
     }
 
     static String token(String user) throws Exception {
@@ -74,7 +77,8 @@ public class GatewayBench {
 
     static double[] latencies(String url, String header, String value, int count) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header(header, value).GET().build();
-        for (int i = 0; i < Math.max(200, count / 10); i++) {
+        // Warm both JITs up first: the first thousands of requests measure the compiler, not the proxy.
+        for (int i = 0; i < Math.max(2000, count / 2); i++) {
             HTTP.send(request, HttpResponse.BodyHandlers.discarding());
         }
         double[] millis = new double[count];
