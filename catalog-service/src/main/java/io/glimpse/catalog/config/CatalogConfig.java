@@ -49,6 +49,23 @@ public interface CatalogConfig {
     /** Listing (glance-v2-api.md §4.2). */
     Listing listing();
 
+    /** Image data uploads (glance-v2-api.md §5.1). */
+    Upload upload();
+
+    interface Upload {
+        /** Largest image in bytes, inclusive (Glance's image_size_cap, default 1 TiB); larger uploads get 413. */
+        @WithDefault("1099511627776")
+        long imageSizeCap();
+
+        /** The {@code os_hash_algo} of new uploads, a hashlib name such as {@code sha512} (hashing_algorithm). */
+        @WithDefault("sha512")
+        String hashingAlgorithm();
+
+        /** Refuse data whose detected format is not the declared disk_format (require_image_format_match). */
+        @WithDefault("true")
+        boolean requireImageFormatMatch();
+    }
+
     interface PropertyProtection {
         /**
          * The protection file (Glance's property_protection_file); absent means no protections. A missing or

@@ -71,6 +71,11 @@ public class Image extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> tags = new ArrayList<>();
 
+    /** Where the data lives, by store id (V4); empty while the image has no data. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, ImageLocation> locations = new LinkedHashMap<>();
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -82,6 +87,11 @@ public class Image extends PanacheEntityBase {
 
     @Column(name = "event_sequence", nullable = false)
     public long eventSequence;
+
+    /** The ids of the stores holding the data, as the {@code stores} field lists them. */
+    public List<String> storeIds() {
+        return locations.keySet().stream().sorted().toList();
+    }
 
     /** Advances and returns the per-image event sequence; call once per event written. */
     public long nextEventSequence() {

@@ -17,12 +17,21 @@ public final class ImageKeys {
     private static final Set<String> RESERVED = Set.of("location", "locations", "deleted", "deleted_at");
     /** The prefix of keys only Glimpse itself writes (import progress and the like). */
     public static final String INTERNAL_PREFIX = "os_glance";
+    /**
+     * The prefix of read-only metadata the upload records ({@link #DETECTED_FORMAT}, {@link #FORMAT_SAFETY}):
+     * visible like any property, but reserved at create and in PATCH so nobody can forge an inspection verdict.
+     */
+    public static final String GLIMPSE_PREFIX = "glimpse_";
+    /** The disk format image-inspect detected in the uploaded data (e.g. {@code qcow2}). */
+    public static final String DETECTED_FORMAT = "glimpse_detected_format";
+    /** {@code safe}, or the failed safety checks of the detected format. */
+    public static final String FORMAT_SAFETY = "glimpse_format_safety";
 
     private ImageKeys() {
     }
 
     public static boolean isReserved(String key) {
-        return RESERVED.contains(key) || key.startsWith(INTERNAL_PREFIX);
+        return RESERVED.contains(key) || key.startsWith(INTERNAL_PREFIX) || key.startsWith(GLIMPSE_PREFIX);
     }
 
     /** Every key that is a base property of the image, i.e. never an additional one. */
@@ -32,6 +41,6 @@ public final class ImageKeys {
 
     /** Whether an additional property counts against the property quota. */
     public static boolean countsForQuota(String key) {
-        return !key.startsWith(INTERNAL_PREFIX);
+        return !key.startsWith(INTERNAL_PREFIX) && !key.startsWith(GLIMPSE_PREFIX);
     }
 }

@@ -51,6 +51,10 @@ public class ImageRepresentation {
         json.put("tags", image.tags);
         json.put("created_at", time(image.createdAt));
         json.put("updated_at", time(image.updatedAt));
+        if (!image.locations.isEmpty()) {
+            // Glance's multi-store field: the stores holding the data, comma-separated; absent without data.
+            json.put("stores", String.join(",", image.storeIds()));
+        }
         json.put("self", "/v2/images/" + image.id);
         json.put("file", "/v2/images/" + image.id + "/file");
         json.put("schema", "/v2/schemas/image");

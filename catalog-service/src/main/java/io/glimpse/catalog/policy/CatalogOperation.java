@@ -12,7 +12,11 @@ public enum CatalogOperation {
     MODIFY_IMAGE(GlancePolicy.MODIFY_IMAGE),
     DELETE_IMAGE(GlancePolicy.DELETE_IMAGE),
     DEACTIVATE_IMAGE(GlancePolicy.DEACTIVATE),
-    REACTIVATE_IMAGE(GlancePolicy.REACTIVATE);
+    REACTIVATE_IMAGE(GlancePolicy.REACTIVATE),
+    UPLOAD_IMAGE(GlancePolicy.UPLOAD_IMAGE),
+    DOWNLOAD_IMAGE(GlancePolicy.DOWNLOAD_IMAGE),
+    DELETE_IMAGE_LOCATION(GlancePolicy.DELETE_IMAGE_LOCATION),
+    STORES_INFO_DETAIL(GlancePolicy.STORES_INFO_DETAIL);
 
     private final GlancePolicy rule;
 

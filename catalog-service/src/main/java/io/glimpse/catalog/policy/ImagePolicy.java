@@ -83,6 +83,12 @@ public class ImagePolicy {
                 facts(image, Optional.empty()).policyTarget(credentials));
     }
 
+    /** {@code stores_info_detail}: admin or service (403 otherwise). */
+    public void authorizeStoresDetail(Caller caller) {
+        require(CatalogOperation.STORES_INFO_DETAIL, credentials(caller), Map.of("project_id",
+                caller.projectId() == null ? "" : caller.projectId()));
+    }
+
     /** A visibility change in PATCH: {@code publicize_image} or {@code communitize_image} as the target needs. */
     public void authorizeVisibilityChange(Caller caller, Image image, Visibility target) {
         Credentials credentials = credentials(caller);

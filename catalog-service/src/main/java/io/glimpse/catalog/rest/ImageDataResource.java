@@ -1,0 +1,83 @@
+package io.glimpse.catalog.rest;
+
+import io.glimpse.catalog.domain.RangeRequest;
+import io.glimpse.catalog.service.ImageDownloadService;
+import io.glimpse.catalog.service.ImageUploadService;
+import io.glimpse.support.error.GlimpseException;
+import io.glimpse.support.security.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * {@code PUT|GET /v2/images/{id}/file} (§5.1, §5.2). Blocking on purpose: the request body is an InputStream read
+ * on this worker thread as it arrives (Quarkus REST buffers only {@code quarkus.rest.input-buffer-size} before
+ * switching to streaming), and downloads are written out from the store's stream, so memory stays bounded.
+ */
+@Path("/v2/images/{imageId}/file")
+@Authenticated
+@Blocking
+public class ImageDataResource {
+    private final ImageUploadService uploads;
+    private final ImageDownloadService downloads;
+    private final CurrentCaller caller;
+
+    public ImageDataResource(ImageUploadService uploads, ImageDownloadService downloads, CurrentCaller caller) {
+        this.uploads = uploads;
+        this.downloads = downloads;
+        this.caller = caller;
+    }
+
+    /** Any other Content-Type never reaches here: 415 from the framework (rendered by the ErrorMapper). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response upload(@PathParam("imageId") String imageId,
+                           @HeaderParam("x-openstack-image-size") String announcedSize,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                           @HeaderParam("X-Image-Meta-Store") String store, InputStream body) {
+        long expected = announcedSize != null ? size(announcedSize)
+                : contentLength != null ? Long.parseLong(contentLength.trim()) : -1;
+        uploads.upload(caller.get(), imageId, Optional.ofNullable(store).map(String::trim), body, expected);
+        return Response.noContent().build();
+    }
+
+    @GET
+    public Response download(@PathParam("imageId") String imageId, @HeaderParam("Range") String range,
+                             @HeaderParam("Content-Range") String legacyRange) {
+        Optional<RangeRequest> wanted = RangeRequest.parse(range, legacyRange);
+        return downloads.download(caller.get(), imageId, wanted).map(data -> {
+            Response.ResponseBuilder response = Response.status(data.range().isPresent() ? 206 : 200)
+                    .entity(data.data())
+                    .type(MediaType.APPLICATION_OCTET_STREAM)
+                    .header(HttpHeaders.CONTENT_LENGTH, data.length());
+            data.range().ifPresent(span -> response.header("Content-Range", "bytes " + span.firstByte() + "-"
+                    + span.lastByte().getAsLong() + "/" + data.size()));
+            // Glance sends the hex MD5 here (not base64), and only for the whole data.
+            data.checksum().filter(sum -> data.range().isEmpty()).ifPresent(sum -> response.header("Content-MD5", sum));
+            return response.build();
+        }).orElseGet(() -> Response.noContent().build());
+    }
+
+    private static long size(String header) {
+        try {
+            long value = Long.parseLong(header.trim());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new GlimpseException.BadRequest("x-openstack-image-size must be a non-negative integer: " + header);
+        }
+    }
+}
