@@ -1,6 +1,9 @@
 package io.glimpse.catalog.rest;
 
-import io.glimpse.catalog.Api;
+import io.glimpse.contracts.event.EventJson;
+import io.glimpse.contracts.event.ImageEventData;
+import io.glimpse.contracts.topic.Topics;
+import io.glimpse.testsupport.TopicReader;
 import io.glimpse.store.FileImageStore;
 import io.glimpse.store.StoreRegistry;
 import io.glimpse.testsupport.Tokens;
@@ -9,6 +12,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -269,6 +274,26 @@ class ImageDataTest {
         assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).isEqualTo(204);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("s3");
         assertThat(Files.exists(fileStoreDirectory().resolve(id))).isFalse();
+    }
+
+    @Test
+    void anUploadAnnouncesPrepareUploadAndActivateAndAFailedOneItsRevert() {
+        byte[] data = random(5000);
+        String id = newImage("alice", "raw");
+        assertThat(upload("alice", id, data).header("x-openstack-image-size", 1).put(file(id)).statusCode()).isEqualTo(400);
+        assertThat(upload("alice", id, data).put(file(id)).statusCode()).isEqualTo(204);
+
+        try (TopicReader reader = new TopicReader(Topics.IMAGES)) {
+            List<ConsumerRecord<String, String>> records = reader.awaitRecords(id, r -> r.size() >= 6, Duration.ofSeconds(60));
+            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type").orElseThrow()).containsExactly(
+                    "image.create", "image.prepare", "image.update", "image.prepare", "image.upload", "image.activate");
+            List<ImageEventData> events = records.stream().map(r -> EventJson.read(r.value(), ImageEventData.class)).toList();
+            assertThat(events).extracting(ImageEventData::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(events).extracting(event -> event.image().status().wire())
+                    .containsExactly("queued", "saving", "queued", "saving", "active", "active");
+            assertThat(events.get(5).image().checksum()).isEqualTo(hex("MD5", data));
+            assertThat(events.get(5).image().size()).isEqualTo(5000L);
+        }
     }
 
     @Test
