@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -180,6 +183,24 @@ class ImageDataTest {
     }
 
     @Test
+    void aClientThatGoesAwayMidUploadLeavesTheImageQueuedWithNoData() throws Exception {
+        for (String store : List.of("file", "s3")) {
+            String id = newImage("alice", "raw");
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("PUT " + file(id) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nX-Image-Meta-Store: " + store
+                        + "\r\nContent-Length: " + (4 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(random(1024 * 1024));
+                out.flush();
+                awaitStatus(id, "saving");
+            }
+            awaitStatus(id, "queued");
+            assertQueuedWithoutData(id);
+        }
+    }
+
+    @Test
     void theSizeCapIs413AndReverts() {
         // %test caps uploads at 8 MiB (application.properties), chunked so the cap is found while streaming.
         byte[] data = random(8 * 1024 * 1024 + 1);
@@ -320,6 +341,13 @@ class ImageDataTest {
             throw new IllegalStateException(e);
         }
         assertThat(inS3(id)).as("s3 store").isFalse();
+    }
+
+    private static void awaitStatus(String id, String status) throws InterruptedException {
+        for (int i = 0; i < 200 && !status.equals(show("alice", id).jsonPath().getString("status")); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(show("alice", id).jsonPath().getString("status")).isEqualTo(status);
     }
 
     private boolean inS3(String id) {
