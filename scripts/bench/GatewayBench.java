@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 public class GatewayBench {
     static final String KEYCLOAK = "http://127.0.0.1:8180/realms/glimpse/protocol/openid-connect/token";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final Path GATEWAY_LOG = Path.of(System.getProperty("java.io.tmpdir"), "glimpse-bench-gateway.log");
 
     public static void main(String[] args) throws Exception {
         int requests = Integer.parseInt(System.getenv().getOrDefault("REQUESTS", "5000"));
@@ -118,7 +119,7 @@ public class GatewayBench {
         Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.http.access-log.enabled=false",
                 "-Dglimpse.gateway.upstreams.catalog.url=http://127.0.0.1:" + sink.getAddress().getPort(),
-                "-jar", gatewayJar.toString()).redirectErrorStream(true).redirectOutput(Path.of("target-bench-gateway.log").toFile()).start();
+                "-jar", gatewayJar.toString()).redirectErrorStream(true).redirectOutput(GATEWAY_LOG.toFile()).start();
         try {
             awaitLive(port);
             long pid = gateway.pid();
@@ -165,7 +166,7 @@ public class GatewayBench {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the benchmark gateway did not start, see target-bench-gateway.log");
+        throw new IllegalStateException("the benchmark gateway did not start, see " + GATEWAY_LOG);
     }
 
     static long rssKiB(long pid) {
