@@ -39,13 +39,20 @@ public class ImageDataResource {
         this.caller = caller;
     }
 
-    /** Any other Content-Type never reaches here: 415 from the framework (rendered by the ErrorMapper). */
+    /**
+     * Any other Content-Type never reaches here: 415 from the framework (rendered by the ErrorMapper); a missing one
+     * would (JAX-RS reads it as octet-stream), but Glance refuses it too.
+     */
     @PUT
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response upload(@PathParam("imageId") String imageId,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam("x-openstack-image-size") String announcedSize,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                            @HeaderParam("X-Image-Meta-Store") String store, InputStream body) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new GlimpseException.UnsupportedMediaType("Content-Type must be application/octet-stream.");
+        }
         long expected = announcedSize != null ? size(announcedSize)
                 : contentLength != null ? Long.parseLong(contentLength.trim()) : -1;
         uploads.upload(caller.get(), imageId, Optional.ofNullable(store).map(String::trim), body, expected);

@@ -20,6 +20,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,11 +145,16 @@ class ImageDataTest {
     }
 
     @Test
-    void requestErrorsLeaveTheImageQueued() {
+    void requestErrorsLeaveTheImageQueued() throws Exception {
         byte[] data = random(4096);
         String id = newImage("alice", "raw");
 
         assertThat(as("alice").contentType("application/json").body("{}").put(file(id)).statusCode()).isEqualTo(415);
+        HttpResponse<String> untyped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + file(id)))
+                .header("Authorization", "Bearer " + Tokens.forUser("alice"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(untyped.statusCode()).as("no Content-Type").isEqualTo(415);
         assertThat(upload("alice", id, data).header("x-openstack-image-size", "12x").put(file(id)).statusCode())
                 .isEqualTo(400);
         assertThat(upload("alice", id, data).header("X-Image-Meta-Store", "nowhere").put(file(id)).statusCode())
