@@ -210,6 +210,28 @@ class ImageDataTest {
     }
 
     @Test
+    void anImageDeletedDuringItsUploadIs410AndItsDataRemoved() throws Exception {
+        String id = newImage("alice", "raw");
+        byte[] half = random(512 * 1024);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + file(id) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nContent-Length: "
+                    + (2 * half.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(half);
+            out.flush();
+            awaitStatus(id, "saving");
+            assertThat(as("alice").delete("/v2/images/" + id).statusCode()).isEqualTo(204);
+            out.write(half);
+            out.flush();
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(statusLine).isEqualTo("HTTP/1.1 410");
+        }
+        assertThat(show("alice", id).statusCode()).isEqualTo(404);
+        assertThat(Files.exists(fileStoreDirectory().resolve(id))).isFalse();
+    }
+
+    @Test
     void theSizeCapIs413AndReverts() {
         // %test caps uploads at 8 MiB (application.properties), chunked so the cap is found while streaming.
         byte[] data = random(8 * 1024 * 1024 + 1);
