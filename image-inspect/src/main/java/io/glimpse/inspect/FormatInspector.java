@@ -17,15 +17,13 @@ import java.util.OptionalLong;
  * matched) or a non-match, so inspecting can never break the upload it rides on.
  */
 abstract sealed class FormatInspector
-    permits QcowInspector,
-        QedInspector,
+    permits MagicHeaderInspector,
         VhdInspector,
         VhdxInspector,
         VmdkInspector,
         VdiInspector,
         IsoInspector,
-        GptInspector,
-        LuksInspector {
+        GptInspector {
 
   private final List<CaptureRegion> regions = new ArrayList<>();
   private long position;

@@ -10,13 +10,15 @@ import java.util.OptionalLong;
  * 512-byte sectors) at 104. As in oslo only version 1 is accepted, and the virtual size is the
  * stream length minus the header and key material in front of the payload.
  */
-final class LuksInspector extends FormatInspector {
+final class LuksInspector extends MagicHeaderInspector {
 
   private static final byte[] MAGIC = {'L', 'U', 'K', 'S', (byte) 0xba, (byte) 0xbe};
   private static final int HEADER_LENGTH = 592;
   private static final int PAYLOAD_OFFSET_AT = 104;
 
-  private final CaptureRegion header = addRegion(0, HEADER_LENGTH);
+  LuksInspector() {
+    super(MAGIC, HEADER_LENGTH);
+  }
 
   @Override
   ImageFormat format() {
@@ -24,22 +26,7 @@ final class LuksInspector extends FormatInspector {
   }
 
   @Override
-  boolean wantsMoreData() {
-    return !header.complete();
-  }
-
-  @Override
-  void afterChunk() {
-    if (signatureRuledOut(header, 0, MAGIC)) {
-      ruleOut();
-    }
-  }
-
-  @Override
-  FormatReport report(long streamLength) {
-    if (ruledOut() || !signaturePresent(header, 0, MAGIC)) {
-      return FormatReport.notMatched(format());
-    }
+  FormatReport reportMatched(long streamLength) {
     var failures = failures();
     if (!header.complete()) {
       failures.add(new SafetyFailure("header", "Truncated LUKS header"));

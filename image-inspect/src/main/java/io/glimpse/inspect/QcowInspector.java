@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * unsafe. In addition the header extensions are walked and an external data file name extension
  * is reported too.
  */
-final class QcowInspector extends FormatInspector {
+final class QcowInspector extends MagicHeaderInspector {
 
   private static final byte[] MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
   /** oslo trusts nothing shorter than this (it is also the smallest cluster size). */
@@ -37,7 +37,9 @@ final class QcowInspector extends FormatInspector {
   private static final long EXTENSION_END = 0;
   private static final long EXTENSION_DATA_FILE = 0x44415441L; // "DATA"
 
-  private final CaptureRegion header = addRegion(0, CAPTURE);
+  QcowInspector() {
+    super(MAGIC, CAPTURE);
+  }
 
   @Override
   ImageFormat format() {
@@ -45,22 +47,7 @@ final class QcowInspector extends FormatInspector {
   }
 
   @Override
-  boolean wantsMoreData() {
-    return !header.complete();
-  }
-
-  @Override
-  void afterChunk() {
-    if (signatureRuledOut(header, 0, MAGIC)) {
-      ruleOut();
-    }
-  }
-
-  @Override
-  FormatReport report(long streamLength) {
-    if (ruledOut() || !signaturePresent(header, 0, MAGIC)) {
-      return FormatReport.notMatched(format());
-    }
+  FormatReport reportMatched(long streamLength) {
     byte[] h = header.data();
     int n = header.filled();
     List<SafetyFailure> failures = new ArrayList<>();

@@ -9,12 +9,14 @@ import java.util.OptionalLong;
  * QEMU Enhanced Disk. Nobody supports it any more, so, as in oslo, it is recognised only to be
  * refused. Little-endian header with the image size at 48.
  */
-final class QedInspector extends FormatInspector {
+final class QedInspector extends MagicHeaderInspector {
 
   private static final byte[] MAGIC = {'Q', 'E', 'D', 0};
   private static final int CAPTURE = 64;
 
-  private final CaptureRegion header = addRegion(0, CAPTURE);
+  QedInspector() {
+    super(MAGIC, CAPTURE);
+  }
 
   @Override
   ImageFormat format() {
@@ -22,22 +24,7 @@ final class QedInspector extends FormatInspector {
   }
 
   @Override
-  boolean wantsMoreData() {
-    return !header.complete();
-  }
-
-  @Override
-  void afterChunk() {
-    if (signatureRuledOut(header, 0, MAGIC)) {
-      ruleOut();
-    }
-  }
-
-  @Override
-  FormatReport report(long streamLength) {
-    if (ruledOut() || !signaturePresent(header, 0, MAGIC)) {
-      return FormatReport.notMatched(format());
-    }
+  FormatReport reportMatched(long streamLength) {
     var failures = failures(new SafetyFailure("banned", "This file format is not allowed"));
     OptionalLong size =
         header.filled() >= 56
