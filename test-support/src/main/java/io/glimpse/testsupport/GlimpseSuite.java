@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole suite for black-box tests: the five services started from the jars this build produced,
@@ -36,12 +37,22 @@ public final class GlimpseSuite {
 
     /** Runs a launcher command, e.g. {@code glimpse("stop", "kafka")}, and fails the test if it fails. */
     public static void glimpse(String... arguments) {
+        glimpseWith(Map.of(), arguments);
+    }
+
+    /**
+     * Runs a launcher command with extra environment variables, which a service it starts inherits: e.g.
+     * {@code GLIMPSE_SIGNATURE_ENFORCE_TRUSTED_CA=true} with {@code start signature-service}.
+     */
+    public static void glimpseWith(Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logFile()))).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logFile())));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
