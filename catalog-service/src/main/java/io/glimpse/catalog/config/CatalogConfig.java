@@ -52,6 +52,34 @@ public interface CatalogConfig {
     /** Image data uploads (glance-v2-api.md §5.1). */
     Upload upload();
 
+    /** Image locations (glance-v2-api.md §7). */
+    Locations locations();
+
+    interface Locations {
+        /**
+         * Show {@code locations} and allow the PATCH location operations (show_multiple_locations). A security risk
+         * (OSSN-0065): locations may reveal storage and let a project point its image at other data.
+         */
+        @WithDefault("false")
+        boolean showMultipleLocations();
+
+        /** Show {@code direct_url}, the URL of the first location (show_image_direct_url). */
+        @WithDefault("false")
+        boolean showImageDirectUrl();
+
+        /** Most locations one image may have; more → 413 (image_location_quota). */
+        @WithDefault("10")
+        int quota();
+
+        /**
+         * Hash the data of a location added by {@code POST /v2/images/{id}/locations} (do_secure_hash): with
+         * validation data the image is active only once the hash matches; without, it is active at once and the
+         * hashes follow.
+         */
+        @WithDefault("true")
+        boolean doSecureHash();
+    }
+
     interface Upload {
         /** Largest image in bytes, inclusive (Glance's image_size_cap, default 1 TiB); larger uploads get 413. */
         @WithDefault("1099511627776")

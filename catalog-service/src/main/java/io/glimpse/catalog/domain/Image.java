@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An image record: Glance's base properties, additional string properties and tags. */
 @Entity
@@ -71,10 +72,10 @@ public class Image extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> tags = new ArrayList<>();
 
-    /** Where the data lives, by store id (V4); empty while the image has no data. */
+    /** Where the data lives, in order (V5); empty while the image has no data. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public Map<String, ImageLocation> locations = new LinkedHashMap<>();
+    @Column(name = "locations", nullable = false)
+    public LocationList locationList = new LocationList(List.of());
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
@@ -88,9 +89,24 @@ public class Image extends PanacheEntityBase {
     @Column(name = "event_sequence", nullable = false)
     public long eventSequence;
 
+    /** The locations, in order; an immutable list. */
+    public List<ImageLocation> locations() {
+        return locationList.items();
+    }
+
+    /** Replaces the locations (a new value, so the JSON column is always seen as changed). */
+    public void setLocations(List<ImageLocation> locations) {
+        locationList = new LocationList(locations);
+    }
+
     /** The ids of the stores holding the data, as the {@code stores} field lists them. */
     public List<String> storeIds() {
-        return locations.keySet().stream().sorted().toList();
+        return locations().stream().map(ImageLocation::storeId).distinct().toList();
+    }
+
+    /** The first location in {@code storeId}, if the data is there. */
+    public Optional<ImageLocation> locationIn(String storeId) {
+        return locations().stream().filter(location -> location.storeId().equals(storeId)).findFirst();
     }
 
     /** Advances and returns the per-image event sequence; call once per event written. */

@@ -1,7 +1,12 @@
 package io.glimpse.catalog.mapping;
 
+import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageLocation;
+import io.glimpse.catalog.policy.CatalogOperation;
+import io.glimpse.catalog.policy.ImagePolicy;
 import io.glimpse.catalog.policy.PropertyRules;
+import io.glimpse.catalog.storage.LocationOrder;
 import io.glimpse.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +26,15 @@ public class ImageRepresentation {
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
     private final PropertyRules rules;
+    private final ImagePolicy policy;
+    private final LocationOrder order;
+    private final CatalogConfig.Locations locationConfig;
 
-    public ImageRepresentation(PropertyRules rules) {
+    public ImageRepresentation(PropertyRules rules, ImagePolicy policy, LocationOrder order, CatalogConfig config) {
         this.rules = rules;
+        this.policy = policy;
+        this.order = order;
+        this.locationConfig = config.locations();
     }
 
     public Map<String, Object> of(Caller caller, Image image) {
@@ -51,13 +63,42 @@ public class ImageRepresentation {
         json.put("tags", image.tags);
         json.put("created_at", time(image.createdAt));
         json.put("updated_at", time(image.updatedAt));
-        if (!image.locations.isEmpty()) {
+        if (!image.locations().isEmpty()) {
             // Glance's multi-store field: the stores holding the data, comma-separated; absent without data.
             json.put("stores", String.join(",", image.storeIds()));
         }
+        showLocations(caller, image, json);
         json.put("self", "/v2/images/" + image.id);
         json.put("file", "/v2/images/" + image.id + "/file");
         json.put("schema", "/v2/schemas/image");
+        return json;
+    }
+
+    /**
+     * {@code locations} (show_multiple_locations) and {@code direct_url} (show_image_direct_url, with data only),
+     * both for callers {@code get_image_location} allows; others see an empty list and no direct_url (§7.1).
+     */
+    private void showLocations(Caller caller, Image image, Map<String, Object> json) {
+        boolean showList = locationConfig.showMultipleLocations();
+        boolean showDirect = locationConfig.showImageDirectUrl() && !image.locations().isEmpty();
+        if (!showList && !showDirect) {
+            return;
+        }
+        boolean allowed = policy.allows(CatalogOperation.GET_IMAGE_LOCATION, caller, image);
+        if (showList) {
+            json.put("locations", allowed ? image.locations().stream().map(ImageRepresentation::location).toList()
+                    : List.of());
+        }
+        if (showDirect && allowed) {
+            json.put("direct_url", order.byWeight(image.locations()).getFirst().url());
+        }
+    }
+
+    /** A location as Glance shows it: {@code url} and {@code metadata}, nothing else. */
+    public static Map<String, Object> location(ImageLocation location) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", location.url());
+        json.put("metadata", location.shownMetadata());
         return json;
     }
 

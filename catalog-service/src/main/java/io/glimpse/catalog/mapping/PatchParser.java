@@ -31,10 +31,12 @@ public class PatchParser {
 
     private final ObjectMapper json;
     private final PropertyValues values;
+    private final LocationParser locations;
 
-    public PatchParser(ObjectMapper json, PropertyValues values) {
+    public PatchParser(ObjectMapper json, PropertyValues values, LocationParser locations) {
         this.json = json;
         this.values = values;
+        this.locations = locations;
     }
 
     /** The media type is not one of the two patch types: 415, answered with {@code Accept-Patch}. */
@@ -119,14 +121,17 @@ public class PatchParser {
         if (!root.equals("locations") && ImageKeys.isReserved(root)) {
             throw new GlimpseException.Forbidden("Attribute '" + root + "' is reserved.");
         }
+        Optional<String> position = path.size() == 2 ? Optional.of(path.get(1)) : Optional.empty();
         if (op == Op.REMOVE) {
-            return new PatchOperation(op, root, Optional.empty(), draft04);
+            return new PatchOperation(op, root, Optional.empty(), draft04, position);
         }
         if (!fields.containsKey("value")) {
             throw new GlimpseException.BadRequest("Operation \"" + op.name().toLowerCase(Locale.ROOT)
                     + "\" requires a member named \"value\".");
         }
-        return new PatchOperation(op, root, Optional.ofNullable(value(root, fields.get("value"))), draft04);
+        Object value = root.equals("locations") ? locations.patchValue(op, fields.get("value"))
+                : value(root, fields.get("value"));
+        return new PatchOperation(op, root, Optional.ofNullable(value), draft04, position);
     }
 
     /** The value as stored: validated against the image schema for {@code {root: value}}. */
@@ -139,7 +144,6 @@ public class PatchParser {
             case "disk_format" -> values.diskFormat(value);
             case "container_format" -> values.containerFormat(value);
             case "min_disk", "min_ram" -> values.nonNegativeInt(root, value);
-            case "locations" -> value;
             default -> values.additional(root, value);
         };
     }

@@ -70,6 +70,18 @@ public class ImagePolicy {
         }
     }
 
+    /** A further rule on an image already authorized for the use case (e.g. {@code set_image_location} in PATCH). */
+    public void authorizeAlso(CatalogOperation operation, Caller caller, Image image) {
+        Credentials credentials = credentials(caller);
+        require(operation, credentials, facts(image, Optional.empty()).policyTarget(credentials));
+    }
+
+    /** Whether a rule allows the caller on this image, for what is shown rather than done (locations). */
+    public boolean allows(CatalogOperation operation, Caller caller, Image image) {
+        Credentials credentials = credentials(caller);
+        return engine.allowed(operation.rule(), credentials, facts(image, Optional.empty()).policyTarget(credentials));
+    }
+
     /** Whether the caller may see the image at all (listing's marker check). */
     public boolean canSee(Caller caller, Image image, Optional<MemberStatus> membership) {
         Credentials credentials = credentials(caller);

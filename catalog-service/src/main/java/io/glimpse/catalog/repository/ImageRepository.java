@@ -56,4 +56,13 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
             return nativeQuery.getResultList();
         });
     }
+
+    /** Whether another live image has a location with this URL (PATCH may point two images at one object). */
+    public Uni<Boolean> urlUsedByAnotherImage(String url, String imageId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from images where id <> ?1 and deleted_at is null and locations->'items' @> "
+                                + "jsonb_build_array(jsonb_build_object('url', cast(?2 as text)))", Long.class)
+                .setParameter(1, imageId).setParameter(2, url).getSingleResult())
+                .map(count -> count > 0);
+    }
 }

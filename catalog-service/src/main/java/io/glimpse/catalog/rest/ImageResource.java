@@ -7,6 +7,7 @@ import io.glimpse.catalog.mapping.NewImageParser;
 import io.glimpse.catalog.mapping.PatchParser;
 import io.glimpse.catalog.service.ImageListService;
 import io.glimpse.catalog.service.ImageService;
+import io.glimpse.catalog.service.LocationData;
 import io.glimpse.catalog.service.ImageUpdateService;
 import io.glimpse.support.security.Caller;
 import io.glimpse.support.security.CurrentCaller;
@@ -47,10 +48,12 @@ public class ImageResource {
     private final ImageRepresentation representation;
     private final CurrentCaller caller;
     private final CatalogConfig config;
+    private final LocationData locationData;
 
     public ImageResource(ImageService images, ImageUpdateService updates, ImageListService listing,
                          NewImageParser newImages, PatchParser patches, ImageQueryParser queries,
-                         ImageRepresentation representation, CurrentCaller caller, CatalogConfig config) {
+                         ImageRepresentation representation, CurrentCaller caller, CatalogConfig config,
+                         LocationData locationData) {
         this.images = images;
         this.updates = updates;
         this.listing = listing;
@@ -60,6 +63,7 @@ public class ImageResource {
         this.representation = representation;
         this.caller = caller;
         this.config = config;
+        this.locationData = locationData;
     }
 
     @POST
@@ -111,7 +115,9 @@ public class ImageResource {
     @DELETE
     @Path("/{imageId}")
     public Uni<Response> delete(@PathParam("imageId") String imageId) {
-        return images.delete(caller.get(), imageId).map(done -> Response.noContent().build());
+        return images.delete(caller.get(), imageId)
+                .call(dropped -> locationData.deleteUnreferenced(imageId, dropped))
+                .map(done -> Response.noContent().build());
     }
 
     private static String withoutMarker(String rawQuery) {

@@ -19,7 +19,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -101,9 +103,9 @@ public class ImageDataSteps {
                         Map<String, String> properties = new LinkedHashMap<>(image.properties);
                         properties.putAll(inspection);
                         image.properties = properties;
-                        Map<String, ImageLocation> locations = new LinkedHashMap<>(image.locations);
-                        locations.put(stored.storeId(), ImageLocation.active(stored.location(), stored.storeId()));
-                        image.locations = locations;
+                        List<ImageLocation> locations = new ArrayList<>(image.locations());
+                        locations.add(ImageLocation.active(stored.location(), stored.storeId()));
+                        image.setLocations(locations);
                         return events.record(EventTypes.IMAGE_UPLOAD, image, caller)
                                 .chain(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
                     });
@@ -153,11 +155,11 @@ public class ImageDataSteps {
     }
 
     /**
-     * Removes the image's location in {@code storeId} (§7.4) and returns its URL, for the caller to delete the data
+     * Removes the image's locations in {@code storeId} (§7.4) and returns them, for the caller to delete the data
      * after this transaction committed.
      */
     @WithTransaction
-    public Uni<String> removeLocation(Caller caller, String storeId, String id) {
+    public Uni<List<ImageLocation>> removeLocation(Caller caller, String storeId, String id) {
         return lookup.forWrite(CatalogOperation.DELETE_IMAGE_LOCATION, caller, id).chain(image -> {
             if (stores.find(storeId).isEmpty()) {
                 throw new GlimpseException.Conflict("Unknown store " + storeId + ".");
@@ -166,18 +168,17 @@ public class ImageDataSteps {
                 throw new GlimpseException.Conflict("It's not allowed to remove image data from store if image status "
                         + "is not 'active'");
             }
-            Optional<ImageLocation> location = Optional.ofNullable(image.locations.get(storeId));
-            if (location.isEmpty()) {
+            if (image.locationIn(storeId).isEmpty()) {
                 throw new GlimpseException.NotFound("Image " + id + " is not available in store " + storeId + ".");
             }
             if (image.storeIds().size() == 1) {
                 throw new GlimpseException.Forbidden("Cannot delete image data from the only store containing it.");
             }
-            Map<String, ImageLocation> remaining = new LinkedHashMap<>(image.locations);
-            remaining.remove(storeId);
-            image.locations = remaining;
+            List<ImageLocation> removed = image.locations().stream()
+                    .filter(location -> location.storeId().equals(storeId)).toList();
+            image.setLocations(image.locations().stream().filter(location -> !location.storeId().equals(storeId)).toList());
             image.updatedAt = Clock.now();
-            return events.record(EventTypes.IMAGE_UPDATE, image, caller).replaceWith(location.get().url());
+            return events.record(EventTypes.IMAGE_UPDATE, image, caller).replaceWith(removed);
         });
     }
 }

@@ -3,6 +3,7 @@ package io.glimpse.catalog.service;
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.RangeRequest;
+import io.glimpse.catalog.storage.LocationOrder;
 import io.glimpse.catalog.storage.StoreFailures;
 import io.glimpse.store.ByteRange;
 import io.glimpse.store.ImageDataNotFoundException;
@@ -28,10 +29,12 @@ public class ImageDownloadService {
 
     private final ImageDataSteps steps;
     private final StoreRegistry stores;
+    private final LocationOrder order;
 
-    public ImageDownloadService(ImageDataSteps steps, StoreRegistry stores) {
+    public ImageDownloadService(ImageDataSteps steps, StoreRegistry stores, LocationOrder order) {
         this.steps = steps;
         this.stores = stores;
+        this.order = order;
     }
 
     /**
@@ -41,12 +44,12 @@ public class ImageDownloadService {
      */
     public Optional<ImageData> download(Caller caller, String id, Optional<RangeRequest> range) {
         Image image = ImageUploadService.await(() -> steps.forDownload(caller, id, caller.isAdmin()));
-        if (image.locations.isEmpty() || image.size == null) {
+        if (image.locations().isEmpty() || image.size == null) {
             return Optional.empty();
         }
         Optional<ByteRange> bytes = range.map(wanted -> wanted.resolve(image.size));
         StoreException unavailable = null;
-        for (ImageLocation location : byWeight(image.locations.values())) {
+        for (ImageLocation location : order.byWeight(image.locations())) {
             Optional<ImageStore> store = stores.find(location.storeId());
             if (store.isEmpty()) {
                 continue;
@@ -66,15 +69,6 @@ public class ImageDownloadService {
             throw StoreFailures.toApi(unavailable);
         }
         return Optional.empty();
-    }
-
-    /** Highest store weight first; locations in unknown stores last, in upload order. */
-    private List<ImageLocation> byWeight(java.util.Collection<ImageLocation> locations) {
-        List<String> order = stores.byWeightDescending().stream().map(ImageStore::id).toList();
-        return locations.stream().sorted(Comparator.comparingInt(location -> {
-            int index = order.indexOf(location.storeId());
-            return index < 0 ? Integer.MAX_VALUE : index;
-        })).toList();
     }
 
     /**

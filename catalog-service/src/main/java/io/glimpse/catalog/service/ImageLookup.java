@@ -40,6 +40,18 @@ public class ImageLookup {
         return authorized(operation, caller, id, images::findLiveForUpdate);
     }
 
+    /**
+     * The image for a service-to-service API (the location API, §7.3): a caller with the {@code service} role acts
+     * for whichever project the image belongs to, as the {@code service_api} rules intend, so it reaches any image;
+     * anyone else as {@link #forRead}.
+     */
+    public Uni<Image> forServiceApi(CatalogOperation operation, Caller caller, String id) {
+        if (!caller.hasRole("service")) {
+            return forRead(operation, caller, id);
+        }
+        return images.findLive(id).invoke(image -> policy.authorizeAlso(operation, caller, image));
+    }
+
     /** The caller's membership of a shared image it does not own; empty otherwise. */
     public Uni<Optional<MemberStatus>> membership(Caller caller, Image image) {
         boolean relevant = image.visibility == Visibility.SHARED && image.owner != null

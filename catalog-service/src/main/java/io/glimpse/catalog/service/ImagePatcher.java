@@ -1,10 +1,12 @@
 package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.ImageStatusGraph;
 import io.glimpse.catalog.domain.PatchOperation;
 import io.glimpse.catalog.domain.PatchOperation.Op;
 import io.glimpse.catalog.policy.ImagePolicy;
+import io.glimpse.catalog.storage.LocationProbe.Probe;
 import io.glimpse.contracts.model.Visibility;
 import io.glimpse.policy.protection.Operation;
 import io.glimpse.support.error.GlimpseException;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,21 +26,28 @@ import java.util.Objects;
 @ApplicationScoped
 class ImagePatcher {
     private final ImagePolicy policy;
+    private final LocationPatcher locations;
 
-    ImagePatcher(ImagePolicy policy) {
+    ImagePatcher(ImagePolicy policy, LocationPatcher locations) {
         this.policy = policy;
+        this.locations = locations;
     }
 
-    /** @return whether anything changed */
-    boolean apply(Caller caller, Image image, List<PatchOperation> operations) {
+    /**
+     * @param probes  what the URLs of location operations point at (empty without such operations)
+     * @param dropped receives the locations removed, whose data is deleted after the commit
+     * @return whether anything changed
+     */
+    boolean apply(Caller caller, Image image, List<PatchOperation> operations, Map<String, Probe> probes,
+                  List<ImageLocation> dropped) {
         // Fresh collections, so the entity's dirty check sees every change made in place below.
         image.properties = new java.util.LinkedHashMap<>(image.properties);
         image.tags = new ArrayList<>(image.tags);
         boolean changed = false;
         for (PatchOperation operation : operations) {
-            if (operation.path().equals("locations")) {
-                throw new GlimpseException.Forbidden("It's not allowed to " + operation.op().name().toLowerCase(
-                        java.util.Locale.ROOT) + " locations if locations are invisible.");
+            if (operation.isLocations()) {
+                changed |= locations.apply(caller, image, operation, probes, dropped);
+                continue;
             }
             changed |= isBase(operation.path()) ? base(caller, image, operation) : additional(caller, image, operation);
         }

@@ -1,6 +1,7 @@
 package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.ImageStatusGraph;
 import io.glimpse.catalog.domain.NewImage;
 import io.glimpse.catalog.mapping.ImageSnapshotMapper;
@@ -19,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.UUID;
@@ -60,10 +62,11 @@ public class ImageService {
 
     /**
      * Soft delete (§3.4): protected → 403; the row stays with status {@code deleted} and {@code deleted_at},
-     * so every later lookup answers 404.
+     * so every later lookup answers 404. Returns the locations it had, whose data the caller deletes once this
+     * committed ({@link LocationData}).
      */
     @WithTransaction
-    public Uni<Void> delete(Caller caller, String id) {
+    public Uni<List<ImageLocation>> delete(Caller caller, String id) {
         return lookup.forWrite(CatalogOperation.DELETE_IMAGE, caller, id).chain(image -> {
             if (image.isProtected) {
                 throw new GlimpseException.Forbidden("Image " + id + " is protected and cannot be deleted.");
@@ -81,7 +84,9 @@ public class ImageService {
                 image.status = ImageStatus.DELETED;
                 image.updatedAt = now;
                 image.deletedAt = now;
-                return events.record(EventTypes.IMAGE_DELETE, image, caller);
+                List<ImageLocation> dropped = image.locations();
+                image.setLocations(List.of());
+                return events.record(EventTypes.IMAGE_DELETE, image, caller).replaceWith(dropped);
             });
         });
     }

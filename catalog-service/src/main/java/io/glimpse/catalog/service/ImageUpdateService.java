@@ -2,19 +2,28 @@ package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageLocation;
+import io.glimpse.catalog.domain.NewLocation;
 import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.domain.PatchOperation;
 import io.glimpse.catalog.messaging.ImageEvents;
 import io.glimpse.catalog.policy.CatalogOperation;
+import io.glimpse.catalog.storage.LocationProbe;
+import io.glimpse.catalog.storage.LocationProbe.Probe;
+import io.glimpse.contracts.model.ImageStatus;
 import io.glimpse.contracts.topic.EventTypes;
 import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** PATCH and the tag calls: {@code modify_image} first, then the change and its image.update event together. */
 @ApplicationScoped
@@ -23,28 +32,69 @@ public class ImageUpdateService {
     private final ImagePatcher patcher;
     private final ImageEvents events;
     private final CatalogConfig config;
+    private final LocationProbe probe;
+    private final LocationData locationData;
+    private final Vertx vertx;
 
-    public ImageUpdateService(ImageLookup lookup, ImagePatcher patcher, ImageEvents events, CatalogConfig config) {
+    public ImageUpdateService(ImageLookup lookup, ImagePatcher patcher, ImageEvents events, CatalogConfig config,
+                              LocationProbe probe, LocationData locationData, Vertx vertx) {
         this.lookup = lookup;
         this.patcher = patcher;
         this.events = events;
         this.config = config;
+        this.probe = probe;
+        this.locationData = locationData;
+        this.vertx = vertx;
     }
 
-    /** {@code PATCH /v2/images/{id}}: the operations apply in order and are saved once (§3.3). */
-    @WithTransaction
+    /**
+     * {@code PATCH /v2/images/{id}}: the operations apply in order and are saved once (§3.3). URLs of location
+     * operations are looked up in their stores first, off the event loop; data of removed locations is deleted once
+     * the change committed.
+     */
     public Uni<Image> patch(Caller caller, String id, List<PatchOperation> operations) {
+        List<ImageLocation> dropped = new ArrayList<>();
+        return probes(operations)
+                .chain(probes -> Panache.withTransaction(() -> patchLocked(caller, id, operations, probes, dropped)))
+                .call(image -> locationData.deleteUnreferenced(id, dropped));
+    }
+
+    private Uni<Image> patchLocked(Caller caller, String id, List<PatchOperation> operations, Map<String, Probe> probes,
+                                   List<ImageLocation> dropped) {
         return lookup.forWrite(CatalogOperation.MODIFY_IMAGE, caller, id).chain(image -> {
             long propertiesBefore = countedProperties(image);
-            boolean changed = patcher.apply(caller, image, operations);
+            ImageStatus statusBefore = image.status;
+            boolean changed = patcher.apply(caller, image, operations, probes, dropped);
             long propertiesAfter = countedProperties(image);
             if (propertiesAfter > config.propertyQuota() && propertiesAfter > propertiesBefore) {
                 throw new GlimpseException.TooLarge("Maximum number of properties (" + config.propertyQuota()
                         + ") exceeded.");
             }
             requireTagQuota(image.tags.size());
-            return changed ? saved(caller, image) : Uni.createFrom().item(image);
+            if (!changed) {
+                return Uni.createFrom().item(image);
+            }
+            Uni<Image> saved = saved(caller, image);
+            // A location added to a queued image activates it (§7.2).
+            return statusBefore == image.status ? saved
+                    : saved.call(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
         });
+    }
+
+    /** Each URL the location operations name, looked up in the stores on a worker thread. */
+    private Uni<Map<String, Probe>> probes(List<PatchOperation> operations) {
+        List<String> urls = operations.stream().filter(PatchOperation::isLocations)
+                .flatMap(operation -> operation.value().stream())
+                .flatMap(value -> value instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(value))
+                .map(value -> ((NewLocation) value).url()).distinct().toList();
+        if (urls.isEmpty() || !config.locations().showMultipleLocations()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return vertx.executeBlocking(() -> {
+            Map<String, Probe> probes = new LinkedHashMap<>();
+            urls.forEach(url -> probes.put(url, probe.probe(url)));
+            return probes;
+        }, false);
     }
 
     /** {@code PUT /v2/images/{id}/tags/{tag}}: idempotent (§10). */

@@ -1,11 +1,11 @@
 package io.glimpse.catalog.service;
 
+import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.policy.ImagePolicy;
 import io.glimpse.store.StoreInfo;
 import io.glimpse.store.StoreRegistry;
 import io.glimpse.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +14,16 @@ import java.util.Map;
 /** The configured stores as clients see them, and removing an image's copy from one store. */
 @ApplicationScoped
 public class StoreInfoService {
-    private static final Logger LOG = Logger.getLogger(StoreInfoService.class);
-
     private final StoreRegistry stores;
     private final ImagePolicy policy;
     private final ImageDataSteps steps;
+    private final LocationData locationData;
 
-    public StoreInfoService(StoreRegistry stores, ImagePolicy policy, ImageDataSteps steps) {
+    public StoreInfoService(StoreRegistry stores, ImagePolicy policy, ImageDataSteps steps, LocationData locationData) {
         this.stores = stores;
         this.policy = policy;
         this.steps = steps;
+        this.locationData = locationData;
     }
 
     /** {@code detail} needs {@code stores_info_detail} (admin or service, else 403). */
@@ -36,12 +36,8 @@ public class StoreInfoService {
 
     /** §7.4: the location goes in one transaction (with its event); the data after it committed. */
     public void deleteFromStore(Caller caller, String storeId, String imageId) {
-        String url = ImageUploadService.await(() -> steps.removeLocation(caller, storeId, imageId));
-        try {
-            stores.get(storeId).delete(url);
-        } catch (RuntimeException e) {
-            LOG.errorf("image %s: location removed but data left at %s: %s", imageId, url, e.toString());
-        }
+        List<ImageLocation> removed = ImageUploadService.await(() -> steps.removeLocation(caller, storeId, imageId));
+        ImageUploadService.await(() -> locationData.deleteUnreferenced(imageId, removed));
     }
 
     private static Map<String, Object> entry(StoreInfo info, boolean detail) {

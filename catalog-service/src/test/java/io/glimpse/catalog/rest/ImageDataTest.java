@@ -320,8 +320,8 @@ class ImageDataTest {
         assertThat(as("alice").delete("/v2/stores/file/" + id).statusCode()).as("policy").isEqualTo(403);
 
         // A second copy, as an import to another store would add it.
-        ImageFixtures.sql("update images set locations = locations || ?::jsonb where id = ?",
-                "{\"s3\": {\"url\":\"s3://glimpse-images/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}}", id);
+        ImageFixtures.sql("update images set locations = jsonb_set(locations, '{items}', locations->'items' || ?::jsonb)"
+                + " where id = ?", "[{\"url\":\"s3://glimpse-images/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}]", id);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("file,s3");
         assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).isEqualTo(204);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("s3");
