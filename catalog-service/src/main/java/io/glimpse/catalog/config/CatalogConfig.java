@@ -78,6 +78,17 @@ public interface CatalogConfig {
          */
         @WithDefault("true")
         boolean doSecureHash();
+
+        /**
+         * A hash still unfinished this long after its last progress belongs to a catalog instance that died: another
+         * one (or this one after a restart) takes it over, so no image stays importing.
+         */
+        @WithDefault("10m")
+        java.time.Duration hashLease();
+
+        /** How often unsettled hashes are looked for (the scheduler of LocationImportService reads this key). */
+        @WithDefault("60s")
+        java.time.Duration hashResumeInterval();
     }
 
     interface Upload {

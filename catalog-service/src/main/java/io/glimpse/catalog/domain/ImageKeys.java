@@ -17,6 +17,12 @@ public final class ImageKeys {
     private static final Set<String> RESERVED = Set.of("location", "locations", "deleted", "deleted_at");
     /** The prefix of keys only Glimpse itself writes (import progress and the like). */
     public static final String INTERNAL_PREFIX = "os_glance";
+    /** The host hashing a location's data (§7.3) until the hash settles; never shown. */
+    public static final String HASH_OP_HOST = "os_glance_hash_op_host";
+    /** {@code algo:hex} a location's data must hash to, until the hash settles; never shown. */
+    public static final String HASH_OP_EXPECTED = "os_glance_hash_op_expected";
+    /** The host holding staged data (import); never shown. */
+    public static final String STAGE_HOST = "os_glance_stage_host";
     /**
      * The prefix of read-only metadata the upload records ({@link #DETECTED_FORMAT}, {@link #FORMAT_SAFETY}):
      * visible like any property, but reserved at create and in PATCH so nobody can forge an inspection verdict.

@@ -2,6 +2,7 @@ package io.glimpse.catalog.mapping;
 
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.policy.CatalogOperation;
 import io.glimpse.catalog.policy.ImagePolicy;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -24,6 +26,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ImageRepresentation {
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    /** Bookkeeping of work in progress, never shown (Glance hides the first two too). */
+    private static final Set<String> HIDDEN = Set.of(ImageKeys.STAGE_HOST, ImageKeys.HASH_OP_HOST,
+            ImageKeys.HASH_OP_EXPECTED);
 
     private final PropertyRules rules;
     private final ImagePolicy policy;
@@ -40,7 +46,7 @@ public class ImageRepresentation {
     public Map<String, Object> of(Caller caller, Image image) {
         Map<String, Object> json = new LinkedHashMap<>();
         rules.readable(caller, image.properties).forEach((key, value) -> {
-            if (!key.equals("os_glance_stage_host") && !key.equals("os_glance_hash_op_host")) {
+            if (!HIDDEN.contains(key)) {
                 json.put(key, value == null ? "" : value);
             }
         });

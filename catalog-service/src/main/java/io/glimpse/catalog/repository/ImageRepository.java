@@ -65,4 +65,10 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 .setParameter(1, imageId).setParameter(2, url).getSingleResult())
                 .map(count -> count > 0);
     }
+
+    /** Live images whose location hash (§7.3) has not settled: they carry {@code os_glance_hash_op_host}. */
+    public Uni<List<Image>> withHashInProgress() {
+        return find("deletedAt is null and function('jsonb_exists', properties, 'os_glance_hash_op_host') = true")
+                .list();
+    }
 }

@@ -2,6 +2,7 @@ package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.ImageNotFoundException;
 import io.glimpse.catalog.domain.NewLocation;
@@ -19,6 +20,7 @@ import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -36,6 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,12 +49,15 @@ import java.util.concurrent.Executors;
  * The service-only location API (glance-v2-api.md §7.3): a consumer such as a compute or volume service registers
  * data it already put in a store, and catalog hashes it in the background ({@code do_secure_hash}). While the hash
  * runs, {@code os_glance_hash_op_host} names this host; with validation data the image stays {@code importing} until
- * the hash matches, and goes back to {@code queued} with nothing left otherwise.
+ * the hash matches, and goes back to {@code queued} with nothing left otherwise. The expected hash is kept (hidden)
+ * with the image, so a hash interrupted by a crash is resumed: by this host when it restarts, by any instance once
+ * the hash lease has passed.
  */
 @ApplicationScoped
 public class LocationImportService {
     private static final Logger LOG = Logger.getLogger(LocationImportService.class);
-    static final String HASH_OP_HOST = "os_glance_hash_op_host";
+    private static final String HASH_OP_HOST = ImageKeys.HASH_OP_HOST;
+    private static final String HASH_OP_EXPECTED = ImageKeys.HASH_OP_EXPECTED;
     private static final int READ_ATTEMPTS = 3;
 
     private final ImageLookup lookup;
@@ -58,6 +67,8 @@ public class LocationImportService {
     private final StoreRegistry stores;
     private final CatalogConfig config;
     private final String host = hostName();
+    /** Images this instance is hashing now. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Two hashing jobs at a time: each reads a whole image, and the machine has other work. */
     private final ExecutorService hashers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "location-hash");
@@ -102,8 +113,70 @@ public class LocationImportService {
         Image added = ImageUploadService.await(() -> Panache.withTransaction(() -> images.findLiveForUpdate(id)
                 .chain(locked -> register(caller, locked, location, found, hashing))));
         if (hashing) {
-            ImageLocation registered = added.locations().getFirst();
-            hashers.submit(() -> hash(caller, id, registered, location.validationData()));
+            start(caller, id, added.locations().getFirst(), location.validationData());
+        }
+    }
+
+    /**
+     * Takes over unsettled hashes: those this host started before it restarted, and those whose lease passed
+     * (their instance died). Each is claimed in a transaction first, so two instances never both take one.
+     */
+    @Scheduled(every = "${glimpse.catalog.locations.hash-resume-interval:60s}", delayed = "5s",
+            identity = "location-hash-resume", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeUnsettledHashes() {
+        List<Image> unsettled = ImageUploadService.await(() -> Panache.withSession(images::withHashInProgress));
+        OffsetDateTime staleBefore = OffsetDateTime.now().minus(config.locations().hashLease());
+        for (Image image : unsettled) {
+            boolean ours = host.equals(image.properties.get(HASH_OP_HOST));
+            if (running.contains(image.id) || (!ours && !image.updatedAt.isBefore(staleBefore))
+                    || image.locations().isEmpty()) {
+                continue;
+            }
+            try {
+                Image claimed = ImageUploadService.await(() -> Panache.withTransaction(
+                        () -> images.findLiveForUpdate(image.id).invoke(locked -> claim(locked, image.updatedAt))));
+                if (claimed != null) {
+                    LOG.infof("image %s: resuming the hash of %s left by %s", image.id,
+                            claimed.locations().getFirst().url(), image.properties.get(HASH_OP_HOST));
+                    start(systemCaller(), image.id, claimed.locations().getFirst(), expected(claimed));
+                }
+            } catch (ImageNotFoundException deleted) {
+                // gone meanwhile
+            }
+        }
+    }
+
+    /** The locked image with this host as its hash op host, or null when another instance changed it meanwhile. */
+    private Image claim(Image image, OffsetDateTime seenAt) {
+        if (!image.properties.containsKey(HASH_OP_HOST) || !image.updatedAt.isEqual(seenAt)) {
+            return null;
+        }
+        Map<String, String> properties = new LinkedHashMap<>(image.properties);
+        properties.put(HASH_OP_HOST, host);
+        image.properties = properties;
+        image.updatedAt = Clock.now();
+        return image;
+    }
+
+    /** Who a resumed hash acts as, in its events: catalog itself, with a request id of its own. */
+    private static Caller systemCaller() {
+        return new Caller("catalog-service", "service", Set.of("service"), "req-" + UUID.randomUUID());
+    }
+
+    private static Optional<ValidationData> expected(Image image) {
+        return Optional.ofNullable(image.properties.get(HASH_OP_EXPECTED)).map(value -> value.split(":", 2))
+                .map(parts -> new ValidationData(Optional.empty(), parts[0], parts[1]));
+    }
+
+    private void start(Caller caller, String id, ImageLocation location, Optional<ValidationData> expected) {
+        if (running.add(id)) {
+            hashers.submit(() -> {
+                try {
+                    hash(caller, id, location, expected);
+                } finally {
+                    running.remove(id);
+                }
+            });
         }
     }
 
@@ -120,6 +193,7 @@ public class LocationImportService {
         if (hashing) {
             Map<String, String> properties = new LinkedHashMap<>(image.properties);
             properties.put(HASH_OP_HOST, host);
+            expected.ifPresent(data -> properties.put(HASH_OP_EXPECTED, data.osHashAlgo() + ":" + data.osHashValue()));
             image.properties = properties;
         } else {
             expected.ifPresent(data -> {
@@ -167,6 +241,7 @@ public class LocationImportService {
         }
         Map<String, String> properties = new LinkedHashMap<>(image.properties);
         properties.remove(HASH_OP_HOST);
+        properties.remove(HASH_OP_EXPECTED);
         image.properties = properties;
         image.updatedAt = Clock.now();
         HashAlgorithm osHash = osHash();

@@ -46,7 +46,9 @@ class ImageLocationsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("glimpse.catalog.locations.show-multiple-locations", "true",
                     "glimpse.catalog.locations.show-image-direct-url", "true",
-                    "glimpse.catalog.locations.quota", "3");
+                    "glimpse.catalog.locations.quota", "3",
+                    "glimpse.catalog.locations.hash-lease", "2s",
+                    "glimpse.catalog.locations.hash-resume-interval", "1s");
         }
     }
 
@@ -227,6 +229,25 @@ class ImageLocationsTest {
         assertThat(reverted.jsonPath().getList("locations")).isEmpty();
         assertThat(reverted.jsonPath().getString("size")).isNull();
         assertThat(reverted.jsonPath().getString("checksum")).isNull();
+    }
+
+    /** A catalog instance died while hashing: once the lease passes, this one finishes the job. */
+    @Test
+    void aHashLeftByAVanishedInstanceIsResumed() {
+        byte[] data = random(150_000);
+        String url = placed(data);
+        String id = queuedImage("alice");
+        ImageFixtures.sql("update images set status = 'importing', size = ?, updated_at = now() - interval '1 hour',"
+                + " locations = jsonb_build_object('items', jsonb_build_array(jsonb_build_object('url', ?::text,"
+                + " 'store', 'file', 'status', 'active'))), properties = properties || jsonb_build_object("
+                + "'os_glance_hash_op_host', 'vanished-host', 'os_glance_hash_op_expected', ?::text) where id = ?",
+                (long) data.length, url, "sha256:" + hex("SHA-256", data), id);
+        assertThat(show("alice", id).asString()).doesNotContain("os_glance_hash_op");
+
+        Response active = awaitShown(id, image -> image.jsonPath().getString("status").equals("active"));
+
+        assertThat(active.jsonPath().getString("checksum")).isEqualTo(hex("MD5", data));
+        assertThat(active.jsonPath().getString("os_hash_value")).isEqualTo(hex("SHA-512", data));
     }
 
     @Test
