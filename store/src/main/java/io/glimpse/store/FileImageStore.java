@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -132,23 +131,26 @@ public final class FileImageStore implements ImageStore {
     }
   }
 
+  /**
+   * A {@link FileSegmentStream}: the stream reads through the channel opened here (so a deletion
+   * after this call does not cut it), and it also names the file and span for a zero-copy send.
+   */
   @Override
   public InputStream read(String location, Optional<ByteRange> range) {
     Path path = pathOf(location);
     FileChannel channel = openForRead(path, location);
     try {
-      if (range.isEmpty()) {
-        return Channels.newInputStream(channel);
-      }
       long size = channel.size();
+      if (range.isEmpty()) {
+        return new FileSegmentStream(channel, path, 0, size);
+      }
       ByteRange wanted = range.get();
       if (wanted.firstByte() >= size) {
         channel.close();
         throw new RangeNotSatisfiableException(wanted, location);
       }
       long lastByte = Math.min(wanted.lastByte().orElse(size - 1), size - 1);
-      channel.position(wanted.firstByte());
-      return new BoundedInputStream(Channels.newInputStream(channel),
+      return new FileSegmentStream(channel, path, wanted.firstByte(),
           lastByte - wanted.firstByte() + 1);
     } catch (IOException e) {
       closeQuietly(channel);

@@ -3,6 +3,7 @@ package io.glimpse.catalog.rest;
 import io.glimpse.catalog.domain.RangeRequest;
 import io.glimpse.catalog.service.ImageDownloadService;
 import io.glimpse.catalog.service.ImageUploadService;
+import io.glimpse.store.FileSegmentStream;
 import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -16,14 +17,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.PathPart;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
 /**
  * {@code PUT|GET /v2/images/{id}/file} (§5.1, §5.2). Blocking on purpose: the request body is an InputStream read
  * on this worker thread as it arrives (Quarkus REST buffers only {@code quarkus.rest.input-buffer-size} before
- * switching to streaming), and downloads are written out from the store's stream, so memory stays bounded.
+ * switching to streaming), and downloads are written out from the store's stream (or, for the file store, sent by
+ * the kernel), so memory stays bounded.
  */
 @Path("/v2/images/{imageId}/file")
 @Authenticated
@@ -65,7 +69,7 @@ public class ImageDataResource {
         Optional<RangeRequest> wanted = RangeRequest.parse(range, legacyRange);
         return downloads.download(caller.get(), imageId, wanted).map(data -> {
             Response.ResponseBuilder response = Response.status(data.range().isPresent() ? 206 : 200)
-                    .entity(data.data())
+                    .entity(body(data.data()))
                     .type(MediaType.APPLICATION_OCTET_STREAM)
                     .header(HttpHeaders.CONTENT_LENGTH, data.length());
             data.range().ifPresent(span -> response.header("Content-Range", "bytes " + span.firstByte() + "-"
@@ -74,6 +78,27 @@ public class ImageDataResource {
             data.checksum().filter(sum -> data.range().isEmpty()).ifPresent(sum -> response.header("Content-MD5", sum));
             return response.build();
         }).orElseGet(() -> Response.noContent().build());
+    }
+
+    /**
+     * A span of a local file goes out with sendfile(2): the kernel copies it to the socket, not this worker thread
+     * (a download computes no digest, so no byte needs to pass through the JVM). Any other stream is copied out.
+     */
+    private static Object body(InputStream data) {
+        if (data instanceof FileSegmentStream file) {
+            PathPart part = new PathPart(file.path(), file.offset(), file.length());
+            closeQuietly(file);
+            return part;
+        }
+        return data;
+    }
+
+    private static void closeQuietly(InputStream data) {
+        try {
+            data.close();
+        } catch (IOException e) {
+            // Only a read descriptor; the file is sent by name.
+        }
     }
 
     private static long size(String header) {
