@@ -60,14 +60,13 @@ public final class FileImageStore implements ImageStore {
     }
     Path temp = createTempFile(imageId);
     boolean stored = false;
-    try {
-      DigestCalculator calculator = new DigestCalculator(digests);
+    try (DigestCalculator calculator = new DigestCalculator(digests)) {
       IngestInputStream ingest =
           new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
       copyAndSync(ingest, temp);
+      DigestCalculator.Digests result = calculator.finish();
       moveIntoPlace(temp, target);
       stored = true;
-      DigestCalculator.Digests result = calculator.finish();
       return new StoredObject(id, location, ingest.bytesRead(), result.md5Hex(),
           result.osHash().glanceName(), result.osHashHex(), result.signatureDigest());
     } catch (IOException e) {

@@ -80,13 +80,13 @@ public final class S3ImageStore implements ImageStore {
     IngestInputStream ingest =
         new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
     boolean stored = false;
-    try {
+    try (calculator) {
       upload(location, ingest);
       if (!ingest.reachedEnd()) {
         throw new IllegalStateException("S3 upload finished before the end of the data");
       }
-      stored = true;
       DigestCalculator.Digests result = calculator.finish();
+      stored = true;
       return new StoredObject(id, location.toString(), ingest.bytesRead(), result.md5Hex(),
           result.osHash().glanceName(), result.osHashHex(), result.signatureDigest());
     } finally {
