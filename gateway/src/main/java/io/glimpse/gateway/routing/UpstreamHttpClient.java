@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class UpstreamHttpClient {
 
+    /** The largest piece of a response body handed over at once (a socket read is at most 64 KiB). */
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+
     private final HttpClient client;
 
     public UpstreamHttpClient(Vertx vertx, GatewayConfig config) {
@@ -29,7 +32,10 @@ public class UpstreamHttpClient {
                 // Bytes pass through as they are: no decompression, no redirects followed.
                 .setDecompressionSupported(false)
                 .setTryUseCompression(false)
-                .setTcpNoDelay(true);
+                .setTcpNoDelay(true)
+                // A response body is relayed chunk by chunk, each one copied and written out once: the 8 KiB
+                // default cut an image download into 8 KiB writes, and a chunk never exceeds one socket read.
+                .setMaxChunkSize(MAX_CHUNK_SIZE);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream());
         this.client = vertx.createHttpClient(options, pool);
     }
