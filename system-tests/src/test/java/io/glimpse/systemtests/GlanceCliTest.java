@@ -57,6 +57,71 @@ class GlanceCliTest extends ThroughTheGateway {
         assertThat(gone.output()).contains("404");
     }
 
+    /**
+     * Image data with the CLI: upload to a chosen store from {@code --file}, download (the client checks the MD5
+     * it is sent), the stores, and a qcow2 with a backing file refused by the format checks.
+     */
+    @Test
+    void uploadDownloadAndStoresWithTheGlanceCli() throws Exception {
+        String alice = Tokens.forUser("alice");
+        Path work = Files.createTempDirectory("glance-data");
+        Path disk = work.resolve("disk.qcow2");
+        qemuImg("create", "-q", "-f", "qcow2", disk.toString(), "64M");
+        Path raw = work.resolve("disk.raw");
+        byte[] randomBytes = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(5).nextBytes(randomBytes);
+        Files.write(raw, randomBytes);
+
+        String qcow2 = glance(alice, "image-create", "--name", uniqueName("cli-qcow2"), "--disk-format", "qcow2",
+                "--container-format", "bare", "--file", disk.toString(), "--store", "s3");
+        String qcow2Id = field(qcow2, "id");
+        assertThat(field(qcow2, "status")).isEqualTo("active");
+        assertThat(field(qcow2, "stores")).isEqualTo("s3");
+        assertThat(field(qcow2, "checksum")).isEqualTo(md5(Files.readAllBytes(disk)));
+        assertThat(field(qcow2, "virtual_size")).isEqualTo(String.valueOf(64L * 1024 * 1024));
+
+        String rawImage = glance(alice, "image-create", "--name", uniqueName("cli-raw"), "--disk-format", "raw",
+                "--container-format", "bare", "--file", raw.toString(), "--store", "file");
+        String rawId = field(rawImage, "id");
+        assertThat(field(rawImage, "size")).isEqualTo(String.valueOf(randomBytes.length));
+
+        Path downloaded = work.resolve("downloaded.raw");
+        glance(alice, "image-download", "--file", downloaded.toString(), rawId);
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(randomBytes);
+        Path downloadedQcow2 = work.resolve("downloaded.qcow2");
+        glance(alice, "image-download", "--file", downloadedQcow2.toString(), qcow2Id);
+        assertThat(Files.readAllBytes(downloadedQcow2)).isEqualTo(Files.readAllBytes(disk));
+
+        assertThat(glance(alice, "stores-info")).contains("file").contains("s3");
+        CliResult onlyCopy = run(Tokens.forUser("admin"), "stores-delete", "--store", "file", rawId);
+        assertThat(onlyCopy.exitCode()).as(onlyCopy.output()).isNotZero();
+        assertThat(onlyCopy.output()).contains("403");
+
+        Path base = work.resolve("base.raw");
+        Files.write(base, new byte[1024 * 1024]);
+        Path evil = work.resolve("evil.qcow2");
+        qemuImg("create", "-q", "-f", "qcow2", "-F", "raw", "-b", base.toString(), evil.toString(), "1M");
+        String evilId = field(glance(alice, "image-create", "--name", uniqueName("cli-evil"), "--disk-format", "qcow2",
+                "--container-format", "bare"), "id");
+        CliResult refused = run(alice, "image-upload", "--file", evil.toString(), evilId);
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("415");
+        assertThat(field(glance(alice, "image-show", evilId), "status")).isEqualTo("queued");
+    }
+
+    private static void qemuImg(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("qemu-img"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    private static String md5(byte[] data) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+    }
+
     /** Runs the CLI and insists it succeeded. */
     private static String glance(String token, String... arguments) throws Exception {
         CliResult result = run(token, arguments);
