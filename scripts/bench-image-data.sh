@@ -4,7 +4,7 @@
 # MD5 and SHA-512 speed (the upload computes both at once, MD5 on the request's thread and SHA-512 on a helper, so
 # the slower of the two is its ceiling, on a machine with a core to spare for each) and a raw loopback copy
 # of the same file with curl to a trivial sink — with the ratios, and each service's RSS before and after
-# (VmHWM = the peak). Needs the suite running: deploy/local/glimpse up. GATEWAY_URL moves the measured gateway.
+# (VmHWM = the peak) and live heap after a full GC. Needs the suite running: deploy/local/glimpse up. GATEWAY_URL moves the measured gateway.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:9292}
@@ -25,12 +25,18 @@ token() {
 mbps() { python3 -c "print(f'{$1 / 1e6:.1f}')"; }            # bytes/s → MB/s
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 rss() {
-  local name pid
+  local name pid jcmd heap
   for name in gateway catalog-service sharing-service import-service signature-service; do
     pid=$(cat "$RUN/$name.pid" 2>/dev/null || true)
     [[ -n "$pid" && -r /proc/$pid/status ]] || continue
-    printf '  %-18s RSS %6d MiB   peak (VmHWM) %6d MiB\n' "$name" \
-      $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 ))
+    # Live heap after a full GC (jcmd of the service's own JDK): the part of the heap a stream could have grown.
+    jcmd=$(dirname "$(readlink "/proc/$pid/exe")")/jcmd heap=?
+    if [[ -x "$jcmd" ]] && "$jcmd" "$pid" GC.run >/dev/null 2>&1; then
+      heap=$("$jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/^ *[A-Za-z-]+.* total [0-9]+K, used [0-9]+K/ && !/space/ {
+        for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } } END { print int(s / 1024) }')
+    fi
+    printf '  %-18s RSS %6d MiB   peak (VmHWM) %6d MiB   heap after GC %4s MiB\n' "$name" \
+      $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 )) "$heap"
   done
 }
 
