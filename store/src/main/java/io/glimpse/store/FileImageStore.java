@@ -2,6 +2,7 @@ package io.glimpse.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Keeps each image as one file named after the image id in a directory. Locations are {@code
@@ -199,6 +202,28 @@ public final class FileImageStore implements ImageStore {
       throw new ImageDataNotFoundException(location);
     } catch (IOException e) {
       throw new StoreUnavailableException(id, "stat " + location, e);
+    }
+  }
+
+  @Override
+  public void forEachObject(Consumer<StoredEntry> consumer) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      files.filter(file -> ImageIds.isSafe(file.getFileName().toString()) && Files.isRegularFile(file))
+          .forEach(file -> {
+            try {
+              consumer.accept(new StoredEntry(locationOf(file),
+                  Files.getLastModifiedTime(file).toInstant()));
+            } catch (NoSuchFileException gone) {
+              // deleted while we listed
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreUnavailableException(id, "list " + directory, e);
     }
   }
 

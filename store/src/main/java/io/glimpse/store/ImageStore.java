@@ -2,6 +2,7 @@ package io.glimpse.store;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One image data backend, selected by {@link #id()}. Implementations are thread-safe.
@@ -60,6 +61,14 @@ public interface ImageStore extends AutoCloseable {
    * @throws ImageDataNotFoundException no data at that location
    */
   long size(String location);
+
+  /**
+   * Every complete object of this store (partial uploads are not listed), streamed to {@code
+   * consumer} without holding the listing in memory.
+   *
+   * @throws StoreUnavailableException the store could not be listed
+   */
+  void forEachObject(Consumer<StoredEntry> consumer);
 
   /** Whether {@code location} is one this store hands out (says nothing about existence). */
   boolean ownsLocation(String location);

@@ -2,18 +2,22 @@ package io.glimpse.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Keeps each image as one object, keyed by image id, in one bucket of an S3 endpoint, through
@@ -219,6 +223,26 @@ public final class S3ImageStore implements ImageStore {
       throw new StoreUnavailableException(id, "stat " + object, e);
     } catch (MinioException | IllegalStateException e) {
       throw new StoreUnavailableException(id, "stat " + object, e);
+    }
+  }
+
+  @Override
+  public void forEachObject(Consumer<StoredEntry> consumer) {
+    try {
+      if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+        return;
+      }
+      // The SDK pages through the listing lazily (1,000 keys a request).
+      for (Result<Item> result : client.listObjects(
+          ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+        Item item = result.get();
+        if (!item.isDir() && ImageIds.isSafe(item.objectName())) {
+          consumer.accept(new StoredEntry(new S3Location(bucket, item.objectName()).toString(),
+              item.lastModified().toInstant()));
+        }
+      }
+    } catch (MinioException | IllegalStateException e) {
+      throw new StoreUnavailableException(id, "list bucket " + bucket, e);
     }
   }
 

@@ -73,6 +73,25 @@ abstract class ImageStoreContract {
   }
 
   @Test
+  void listingShowsCompleteObjectsWithTheirWriteTime() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+    String first = store().write(newImageId(), new ByteArrayInputStream(new byte[10]), 10,
+        DigestSpec.glanceDefault(), NO_CAP).location();
+    String second = store().write(newImageId(), new ByteArrayInputStream(new byte[20]), 20,
+        DigestSpec.glanceDefault(), NO_CAP).location();
+    String deleted = store().write(newImageId(), new ByteArrayInputStream(new byte[5]), 5,
+        DigestSpec.glanceDefault(), NO_CAP).location();
+    store().delete(deleted);
+
+    java.util.Map<String, java.time.Instant> listed = new java.util.HashMap<>();
+    store().forEachObject(entry -> listed.put(entry.location(), entry.lastModified()));
+
+    assertThat(listed).containsKeys(first, second).doesNotContainKey(deleted);
+    assertThat(listed.get(first)).isAfter(before).isBefore(java.time.Instant.now().plusSeconds(5));
+    assertThat(listed.keySet()).allMatch(store()::ownsLocation);
+  }
+
+  @Test
   void osHashAlgorithmIsTheOneAskedFor() {
     byte[] data = GeneratedInputStream.bytes(10_001, 3);
 

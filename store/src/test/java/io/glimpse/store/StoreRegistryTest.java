@@ -163,6 +163,11 @@ class StoreRegistryTest {
     }
 
     @Override
+    public void forEachObject(java.util.function.Consumer<StoredEntry> consumer) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean ownsLocation(String location) {
       return false;
     }

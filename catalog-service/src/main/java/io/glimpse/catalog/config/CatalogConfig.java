@@ -55,6 +55,26 @@ public interface CatalogConfig {
     /** Image locations (glance-v2-api.md §7). */
     Locations locations();
 
+    /** Collecting store objects no image points at (see service/OrphanedDataScrubber). */
+    Scrubber scrubber();
+
+    interface Scrubber {
+        /** Look for orphaned objects at all; off where the stores hold data Glimpse did not write. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Only objects written longer ago than this are candidates: an upload or a service's location is
+         * registered well within it.
+         */
+        @WithDefault("1h")
+        java.time.Duration grace();
+
+        /** How often the stores are listed (the scheduler reads this key). */
+        @WithDefault("1h")
+        java.time.Duration interval();
+    }
+
     interface Locations {
         /**
          * Show {@code locations} and allow the PATCH location operations (show_multiple_locations). A security risk

@@ -57,6 +57,11 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
         });
     }
 
+    /** Whether any live image has a location with this URL. */
+    public Uni<Boolean> urlInUse(String url) {
+        return urlUsedByAnotherImage(url, "");
+    }
+
     /** Whether another live image has a location with this URL (PATCH may point two images at one object). */
     public Uni<Boolean> urlUsedByAnotherImage(String url, String imageId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

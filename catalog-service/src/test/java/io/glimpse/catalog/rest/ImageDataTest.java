@@ -5,6 +5,7 @@ import io.glimpse.contracts.event.ImageEventData;
 import io.glimpse.contracts.topic.Topics;
 import io.glimpse.testsupport.TopicReader;
 import io.glimpse.store.FileImageStore;
+import io.glimpse.store.S3ImageStore;
 import io.glimpse.store.StoreRegistry;
 import io.glimpse.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -308,7 +309,7 @@ class ImageDataTest {
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.type")).isEqualTo("s3");
         assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.properties.s3_store_bucket"))
-                .isEqualTo("glimpse-images");
+                .isEqualTo(s3Bucket());
 
         byte[] data = random(4096);
         String id = newImage("alice", "raw");
@@ -321,7 +322,7 @@ class ImageDataTest {
 
         // A second copy, as an import to another store would add it.
         ImageFixtures.sql("update images set locations = jsonb_set(locations, '{items}', locations->'items' || ?::jsonb)"
-                + " where id = ?", "[{\"url\":\"s3://glimpse-images/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}]", id);
+                + " where id = ?", "[{\"url\":\"s3://" + s3Bucket() + "/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}]", id);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("file,s3");
         assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).isEqualTo(204);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("s3");
@@ -382,7 +383,11 @@ class ImageDataTest {
     }
 
     private boolean inS3(String id) {
-        return stores.get("s3").exists("s3://glimpse-images/" + id);
+        return stores.get("s3").exists("s3://" + s3Bucket() + "/" + id);
+    }
+
+    private String s3Bucket() {
+        return ((S3ImageStore) stores.get("s3")).bucket();
     }
 
     private Path fileStoreDirectory() {

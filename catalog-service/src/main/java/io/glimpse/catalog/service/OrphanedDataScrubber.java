@@ -1,0 +1,85 @@
+package io.glimpse.catalog.service;
+
+import io.glimpse.catalog.config.CatalogConfig;
+import io.glimpse.catalog.repository.ImageRepository;
+import io.glimpse.store.ImageStore;
+import io.glimpse.store.StoreException;
+import io.glimpse.store.StoreRegistry;
+import io.glimpse.store.StoredEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects store objects that no live image points at: what a crash between a delete's commit and its data deletion
+ * left behind (ADR 0004), or a service's object that was never registered. Only objects older than the grace
+ * period are touched, and each is checked against the database right before it goes.
+ */
+@ApplicationScoped
+public class OrphanedDataScrubber {
+    private static final Logger LOG = Logger.getLogger(OrphanedDataScrubber.class);
+
+    private final StoreRegistry stores;
+    private final ImageRepository images;
+    private final CatalogConfig.Scrubber config;
+
+    public OrphanedDataScrubber(StoreRegistry stores, ImageRepository images, CatalogConfig config) {
+        this.stores = stores;
+        this.images = images;
+        this.config = config.scrubber();
+    }
+
+    @Scheduled(every = "${glimpse.catalog.scrubber.interval:1h}", delayed = "5m", identity = "orphaned-data-scrubber",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            scrub(config.grace());
+        }
+    }
+
+    /** Blocking. Deletes unreferenced objects written more than {@code grace} ago; the locations deleted. */
+    public List<String> scrub(Duration grace) {
+        Instant writtenBefore = Instant.now().minus(grace);
+        List<String> deleted = new ArrayList<>();
+        for (ImageStore store : stores.byWeightDescending()) {
+            List<StoredEntry> candidates = new ArrayList<>();
+            try {
+                store.forEachObject(entry -> {
+                    if (entry.lastModified().isBefore(writtenBefore)) {
+                        candidates.add(entry);
+                    }
+                });
+            } catch (StoreException e) {
+                LOG.warnf("store %s could not be listed for orphaned data: %s", store.id(), e.toString());
+                continue;
+            }
+            for (StoredEntry candidate : candidates) {
+                boolean inUse = ImageUploadService.await(
+                        () -> Panache.withSession(() -> images.urlInUse(candidate.location())));
+                if (!inUse && deleteQuietly(store, candidate)) {
+                    deleted.add(candidate.location());
+                }
+            }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.infof("deleted %d orphaned objects: %s", deleted.size(), deleted);
+        }
+        return deleted;
+    }
+
+    private static boolean deleteQuietly(ImageStore store, StoredEntry entry) {
+        try {
+            store.delete(entry.location());
+            return true;
+        } catch (StoreException e) {
+            LOG.warnf("orphaned object %s not deleted: %s", entry.location(), e.toString());
+            return false;
+        }
+    }
+}
