@@ -123,13 +123,13 @@ class GlanceCliTest extends ThroughTheGateway {
     }
 
     /** Runs the CLI and insists it succeeded. */
-    private static String glance(String token, String... arguments) throws Exception {
+    static String glance(String token, String... arguments) throws Exception {
         CliResult result = run(token, arguments);
         assertThat(result.exitCode()).as("glance %s%n%s", String.join(" ", arguments), result.output()).isZero();
         return result.output();
     }
 
-    private static CliResult run(String token, String... arguments) throws IOException, InterruptedException {
+    static CliResult run(String token, String... arguments) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("glance-home");
         // glance reads image data from any stdin that is open and not a terminal (even /dev/null):
         // only a closed stdin means "no data", so the shell closes it before exec.
@@ -146,13 +146,13 @@ class GlanceCliTest extends ThroughTheGateway {
     }
 
     /** A value from the CLI's property table: {@code | name | value |}. */
-    private static String field(String table, String name) {
+    static String field(String table, String name) {
         Matcher row = Pattern.compile("^\\|\\s*" + Pattern.quote(name) + "\\s*\\|\\s*(.*?)\\s*\\|\\s*$", Pattern.MULTILINE)
                 .matcher(table);
         assertThat(row.find()).as("field %s in%n%s", name, table).isTrue();
         return row.group(1);
     }
 
-    private record CliResult(int exitCode, String output) {
+    record CliResult(int exitCode, String output) {
     }
 }
