@@ -62,7 +62,10 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
         return urlUsedByAnotherImage(url, "");
     }
 
-    /** Whether another live image has a location with this URL (PATCH may point two images at one object). */
+    /**
+     * Whether another live image has a location with this URL (PATCH may point two images at one object); the
+     * containment test is answered by the GIN index {@code images_location_items} (V6).
+     */
     public Uni<Boolean> urlUsedByAnotherImage(String url, String imageId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select count(*) from images where id <> ?1 and deleted_at is null and locations->'items' @> "
@@ -71,9 +74,13 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 .map(count -> count > 0);
     }
 
-    /** Live images whose location hash (§7.3) has not settled: they carry {@code os_glance_hash_op_host}. */
+    /**
+     * Live images whose location hash (§7.3) has not settled: they carry {@code os_glance_hash_op_host}. The
+     * predicate is the one of the partial index {@code images_hash_in_progress} (V6), literally.
+     */
     public Uni<List<Image>> withHashInProgress() {
-        return find("deletedAt is null and function('jsonb_exists', properties, 'os_glance_hash_op_host') = true")
-                .list();
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select * from images where deleted_at is null and jsonb_exists(properties, 'os_glance_hash_op_host')",
+                Image.class).getResultList());
     }
 }

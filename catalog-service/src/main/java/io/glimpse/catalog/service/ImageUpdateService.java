@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** PATCH and the tag calls: {@code modify_image} first, then the change and its image.update event together. */
 @ApplicationScoped
@@ -85,7 +86,7 @@ public class ImageUpdateService {
     private Uni<Map<String, Probe>> probes(List<PatchOperation> operations) {
         List<String> urls = operations.stream().filter(PatchOperation::isLocations)
                 .flatMap(operation -> operation.value().stream())
-                .flatMap(value -> value instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(value))
+                .flatMap(value -> value instanceof List<?> list ? list.stream() : Stream.of(value))
                 .map(value -> ((NewLocation) value).url()).distinct().toList();
         if (urls.isEmpty() || !config.locations().showMultipleLocations()) {
             return Uni.createFrom().item(Map.of());

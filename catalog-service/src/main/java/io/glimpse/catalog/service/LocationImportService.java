@@ -222,7 +222,7 @@ public class LocationImportService {
             }
         }
         Map<HashAlgorithm, String> computed = digests;
-        boolean matches = computed.isEmpty() ? false : expected.map(data -> HashAlgorithm.fromName(data.osHashAlgo())
+        boolean matches = !computed.isEmpty() && expected.map(data -> HashAlgorithm.fromName(data.osHashAlgo())
                 .map(computed::get).map(data.osHashValue()::equalsIgnoreCase).orElse(false)).orElse(true);
         try {
             ImageUploadService.await(() -> Panache.withTransaction(() -> images.findLiveForUpdate(id)

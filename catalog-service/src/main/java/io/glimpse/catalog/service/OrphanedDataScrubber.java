@@ -48,29 +48,26 @@ public class OrphanedDataScrubber {
         Instant writtenBefore = Instant.now().minus(grace);
         List<String> deleted = new ArrayList<>();
         for (ImageStore store : stores.byWeightDescending()) {
-            List<StoredEntry> candidates = new ArrayList<>();
             try {
+                // Checked one by one as the listing streams by (an index lookup each), never held as a whole.
                 store.forEachObject(entry -> {
-                    if (entry.lastModified().isBefore(writtenBefore)) {
-                        candidates.add(entry);
+                    if (entry.lastModified().isBefore(writtenBefore) && !inUse(entry)
+                            && deleteQuietly(store, entry)) {
+                        deleted.add(entry.location());
                     }
                 });
             } catch (StoreException e) {
                 LOG.warnf("store %s could not be listed for orphaned data: %s", store.id(), e.toString());
-                continue;
-            }
-            for (StoredEntry candidate : candidates) {
-                boolean inUse = ImageUploadService.await(
-                        () -> Panache.withSession(() -> images.urlInUse(candidate.location())));
-                if (!inUse && deleteQuietly(store, candidate)) {
-                    deleted.add(candidate.location());
-                }
             }
         }
         if (!deleted.isEmpty()) {
             LOG.infof("deleted %d orphaned objects: %s", deleted.size(), deleted);
         }
         return deleted;
+    }
+
+    private boolean inUse(StoredEntry entry) {
+        return ImageUploadService.await(() -> Panache.withSession(() -> images.urlInUse(entry.location())));
     }
 
     private static boolean deleteQuietly(ImageStore store, StoredEntry entry) {
