@@ -15,17 +15,21 @@ public final class Api {
     public static final String PATCH_V20 = "application/openstack-images-v2.0-json-patch";
     public static final String PATCH_V21 = "application/openstack-images-v2.1-json-patch";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String user) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser(user)).accept(ContentType.JSON);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser(user))
+                .accept(ContentType.JSON);
     }
 
     public static RequestSpecification asService() {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.serviceAccount()).accept(ContentType.JSON);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.serviceAccount())
+                .accept(ContentType.JSON);
     }
 
     public static String unique(String prefix) {
@@ -56,7 +60,9 @@ public final class Api {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        return as(user).contentType(mediaType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).patch("/v2/images/" + id);
+        return as(user).contentType(mediaType)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .patch("/v2/images/" + id);
     }
 
     /** A v2.1 (RFC 6902 style) operation. */

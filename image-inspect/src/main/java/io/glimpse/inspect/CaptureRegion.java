@@ -9,81 +9,81 @@ package io.glimpse.inspect;
  */
 final class CaptureRegion {
 
-  private static final byte[] NOTHING = new byte[0];
+    private static final byte[] NOTHING = new byte[0];
 
-  private final long offset;
-  private final int length;
-  private byte[] data = NOTHING;
-  private int filled;
-  private boolean missed;
-  private boolean released;
+    private final long offset;
+    private final int length;
+    private byte[] data = NOTHING;
+    private int filled;
+    private boolean missed;
+    private boolean released;
 
-  CaptureRegion(long offset, int length) {
-    if (offset < 0 || length < 0) {
-      throw new IllegalArgumentException("offset and length must be >= 0");
+    CaptureRegion(long offset, int length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must be >= 0");
+        }
+        this.offset = offset;
+        this.length = length;
     }
-    this.offset = offset;
-    this.length = length;
-  }
 
-  /** Takes this region's share of a chunk that starts at absolute position {@code chunkStart}. */
-  void capture(long chunkStart, byte[] chunk, int chunkOffset, int chunkLength) {
-    if (filled == length || missed || released) {
-      return;
+    /** Takes this region's share of a chunk that starts at absolute position {@code chunkStart}. */
+    void capture(long chunkStart, byte[] chunk, int chunkOffset, int chunkLength) {
+        if (filled == length || missed || released) {
+            return;
+        }
+        long wanted = offset + filled;
+        if (wanted >= chunkStart + chunkLength) {
+            return;
+        }
+        if (wanted < chunkStart) {
+            // The region was defined after the stream had passed its start: it can never be filled.
+            missed = true;
+            return;
+        }
+        int skip = (int) (wanted - chunkStart);
+        int n = Math.min(length - filled, chunkLength - skip);
+        if (data.length == 0) {
+            data = new byte[length];
+        }
+        System.arraycopy(chunk, chunkOffset + skip, data, filled, n);
+        filled += n;
     }
-    long wanted = offset + filled;
-    if (wanted >= chunkStart + chunkLength) {
-      return;
+
+    long offset() {
+        return offset;
     }
-    if (wanted < chunkStart) {
-      // The region was defined after the stream had passed its start: it can never be filled.
-      missed = true;
-      return;
+
+    int length() {
+        return length;
     }
-    int skip = (int) (wanted - chunkStart);
-    int n = Math.min(length - filled, chunkLength - skip);
-    if (data.length == 0) {
-      data = new byte[length];
+
+    /** Bytes captured so far; {@link #data()} is valid up to here. */
+    int filled() {
+        return filled;
     }
-    System.arraycopy(chunk, chunkOffset + skip, data, filled, n);
-    filled += n;
-  }
 
-  long offset() {
-    return offset;
-  }
+    boolean complete() {
+        return filled == length;
+    }
 
-  int length() {
-    return length;
-  }
+    /** True when part of the window had already streamed past before the region existed. */
+    boolean missed() {
+        return missed;
+    }
 
-  /** Bytes captured so far; {@link #data()} is valid up to here. */
-  int filled() {
-    return filled;
-  }
+    /** The captured bytes; only the first {@link #filled()} are meaningful. */
+    byte[] data() {
+        return data;
+    }
 
-  boolean complete() {
-    return filled == length;
-  }
+    int retainedBytes() {
+        return data.length;
+    }
 
-  /** True when part of the window had already streamed past before the region existed. */
-  boolean missed() {
-    return missed;
-  }
-
-  /** The captured bytes; only the first {@link #filled()} are meaningful. */
-  byte[] data() {
-    return data;
-  }
-
-  int retainedBytes() {
-    return data.length;
-  }
-
-  /** Frees the buffer once its content has been parsed or is no longer needed; final. */
-  void release() {
-    data = NOTHING;
-    filled = 0;
-    released = true;
-  }
+    /** Frees the buffer once its content has been parsed or is no longer needed; final. */
+    void release() {
+        data = NOTHING;
+        filled = 0;
+        released = true;
+    }
 }

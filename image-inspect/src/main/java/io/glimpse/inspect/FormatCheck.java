@@ -43,76 +43,73 @@ import java.util.Set;
  */
 public final class FormatCheck {
 
-  /** Declared formats oslo has no inspector for; Glance passes them through uninspected. */
-  public static final Set<String> UNINSPECTED_DISK_FORMATS = Set.of("ami", "ari", "aki", "ploop");
+    /** Declared formats oslo has no inspector for; Glance passes them through uninspected. */
+    public static final Set<String> UNINSPECTED_DISK_FORMATS = Set.of("ami", "ari", "aki", "ploop");
 
-  private FormatCheck() {}
+    private FormatCheck() {}
 
-  /** {@link #check(String, InspectionResult, FormatPolicy)} with {@link FormatPolicy#DEFAULT}. */
-  public static FormatVerdict check(String declaredDiskFormat, InspectionResult result) {
-    return check(declaredDiskFormat, result, FormatPolicy.DEFAULT);
-  }
-
-  public static FormatVerdict check(
-      String declaredDiskFormat, InspectionResult result, FormatPolicy policy) {
-    Objects.requireNonNull(declaredDiskFormat, "declaredDiskFormat");
-    Objects.requireNonNull(result, "result");
-    Objects.requireNonNull(policy, "policy");
-    if (UNINSPECTED_DISK_FORMATS.contains(declaredDiskFormat)) {
-      return new FormatVerdict.Accepted(OptionalLong.empty());
+    /** {@link #check(String, InspectionResult, FormatPolicy)} with {@link FormatPolicy#DEFAULT}. */
+    public static FormatVerdict check(String declaredDiskFormat, InspectionResult result) {
+        return check(declaredDiskFormat, result, FormatPolicy.DEFAULT);
     }
-    Optional<ImageFormat> declared = ImageFormat.fromWireName(declaredDiskFormat);
-    if (declared.isEmpty()) {
-      return reject(
-          FormatVerdict.Reason.UNKNOWN_DISK_FORMAT,
-          "disk_format '" + declaredDiskFormat + "' cannot be checked against image content");
-    }
-    return switch (result.detection()) {
-      case Detection.Ambiguous ambiguous ->
-          reject(
-              FormatVerdict.Reason.AMBIGUOUS_CONTENT,
-              "Image content matches several formats at once (" + ambiguous.describe()
-                  + "), so one header may be hiding another; it cannot be accepted");
-      case Detection.Identified identified ->
-          checkIdentified(declared.get(), identified.format(), result, policy);
-    };
-  }
 
-  private static FormatVerdict checkIdentified(
-      ImageFormat declared, ImageFormat detected, InspectionResult result, FormatPolicy policy) {
-    List<SafetyFailure> fatal =
-        result.safety().failures().stream()
-            .filter(f -> !(ignorablePartitionTableCheck(detected, f, policy)))
-            .toList();
-    if (!fatal.isEmpty()) {
-      return reject(
-          FormatVerdict.Reason.UNSAFE_CONTENT,
-          "Image content (" + detected + ") failed safety checks: "
-              + new SafetyVerdict(fatal).describe());
+    public static FormatVerdict check(String declaredDiskFormat, InspectionResult result, FormatPolicy policy) {
+        Objects.requireNonNull(declaredDiskFormat, "declaredDiskFormat");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(policy, "policy");
+        if (UNINSPECTED_DISK_FORMATS.contains(declaredDiskFormat)) {
+            return new FormatVerdict.Accepted(OptionalLong.empty());
+        }
+        Optional<ImageFormat> declared = ImageFormat.fromWireName(declaredDiskFormat);
+        if (declared.isEmpty()) {
+            return reject(
+                    FormatVerdict.Reason.UNKNOWN_DISK_FORMAT,
+                    "disk_format '" + declaredDiskFormat + "' cannot be checked against image content");
+        }
+        return switch (result.detection()) {
+            case Detection.Ambiguous ambiguous ->
+                reject(
+                        FormatVerdict.Reason.AMBIGUOUS_CONTENT,
+                        "Image content matches several formats at once (" + ambiguous.describe()
+                                + "), so one header may be hiding another; it cannot be accepted");
+            case Detection.Identified identified ->
+                checkIdentified(declared.get(), identified.format(), result, policy);
+        };
     }
-    if (sameFormat(declared, detected)) {
-      return new FormatVerdict.Accepted(result.virtualSize());
+
+    private static FormatVerdict checkIdentified(
+            ImageFormat declared, ImageFormat detected, InspectionResult result, FormatPolicy policy) {
+        List<SafetyFailure> fatal = result.safety().failures().stream()
+                .filter(f -> !(ignorablePartitionTableCheck(detected, f, policy)))
+                .toList();
+        if (!fatal.isEmpty()) {
+            return reject(
+                    FormatVerdict.Reason.UNSAFE_CONTENT,
+                    "Image content (" + detected + ") failed safety checks: " + new SafetyVerdict(fatal).describe());
+        }
+        if (sameFormat(declared, detected)) {
+            return new FormatVerdict.Accepted(result.virtualSize());
+        }
+        if (!policy.requireImageFormatMatch()) {
+            return new FormatVerdict.Accepted(OptionalLong.empty());
+        }
+        return reject(
+                FormatVerdict.Reason.FORMAT_MISMATCH,
+                "Image content is " + detected + " but disk_format is " + declared);
     }
-    if (!policy.requireImageFormatMatch()) {
-      return new FormatVerdict.Accepted(OptionalLong.empty());
+
+    private static boolean sameFormat(ImageFormat declared, ImageFormat detected) {
+        return declared == detected || (declared == ImageFormat.RAW && detected == ImageFormat.GPT);
     }
-    return reject(
-        FormatVerdict.Reason.FORMAT_MISMATCH,
-        "Image content is " + detected + " but disk_format is " + declared);
-  }
 
-  private static boolean sameFormat(ImageFormat declared, ImageFormat detected) {
-    return declared == detected || (declared == ImageFormat.RAW && detected == ImageFormat.GPT);
-  }
+    private static boolean ignorablePartitionTableCheck(
+            ImageFormat detected, SafetyFailure failure, FormatPolicy policy) {
+        return policy.gptSafetyChecksNonfatal()
+                && detected == ImageFormat.GPT
+                && failure.check().equals(GptInspector.CHECK);
+    }
 
-  private static boolean ignorablePartitionTableCheck(
-      ImageFormat detected, SafetyFailure failure, FormatPolicy policy) {
-    return policy.gptSafetyChecksNonfatal()
-        && detected == ImageFormat.GPT
-        && failure.check().equals(GptInspector.CHECK);
-  }
-
-  private static FormatVerdict reject(FormatVerdict.Reason reason, String message) {
-    return new FormatVerdict.Rejected(reason, message);
-  }
+    private static FormatVerdict reject(FormatVerdict.Reason reason, String message) {
+        return new FormatVerdict.Rejected(reason, message);
+    }
 }

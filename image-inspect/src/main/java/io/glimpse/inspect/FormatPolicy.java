@@ -12,5 +12,5 @@ package io.glimpse.inspect;
  */
 public record FormatPolicy(boolean requireImageFormatMatch, boolean gptSafetyChecksNonfatal) {
 
-  public static final FormatPolicy DEFAULT = new FormatPolicy(true, true);
+    public static final FormatPolicy DEFAULT = new FormatPolicy(true, true);
 }

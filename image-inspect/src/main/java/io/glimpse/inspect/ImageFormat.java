@@ -12,35 +12,35 @@ import java.util.Optional;
  * #LUKS} are recognised so that such content cannot pass as something else; QED is never safe.
  */
 public enum ImageFormat {
-  RAW("raw"),
-  QCOW2("qcow2"),
-  VMDK("vmdk"),
-  VHD("vhd"),
-  VHDX("vhdx"),
-  VDI("vdi"),
-  ISO("iso"),
-  GPT("gpt"),
-  QED("qed"),
-  LUKS("luks");
+    RAW("raw"),
+    QCOW2("qcow2"),
+    VMDK("vmdk"),
+    VHD("vhd"),
+    VHDX("vhdx"),
+    VDI("vdi"),
+    ISO("iso"),
+    GPT("gpt"),
+    QED("qed"),
+    LUKS("luks");
 
-  private final String wireName;
+    private final String wireName;
 
-  ImageFormat(String wireName) {
-    this.wireName = wireName;
-  }
+    ImageFormat(String wireName) {
+        this.wireName = wireName;
+    }
 
-  /** The {@code disk_format} value naming this format. */
-  public String wireName() {
-    return wireName;
-  }
+    /** The {@code disk_format} value naming this format. */
+    public String wireName() {
+        return wireName;
+    }
 
-  /** The format a {@code disk_format} value names, if the inspector knows it (exact match). */
-  public static Optional<ImageFormat> fromWireName(String name) {
-    return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
-  }
+    /** The format a {@code disk_format} value names, if the inspector knows it (exact match). */
+    public static Optional<ImageFormat> fromWireName(String name) {
+        return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+    }
 
-  @Override
-  public String toString() {
-    return wireName;
-  }
+    @Override
+    public String toString() {
+        return wireName;
+    }
 }

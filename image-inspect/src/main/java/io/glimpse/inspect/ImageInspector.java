@@ -42,137 +42,134 @@ import java.util.stream.Collectors;
  */
 public final class ImageInspector {
 
-  /**
-   * Upper bound of {@link #retainedBytes()}. The formats' largest buffers add up to about 78 KiB
-   * (VHDX's 64 KiB table, qcow2's 4 KiB header, VMDK's 4 KiB line and 1.5 KiB tail, a few
-   * sectors for the rest); the bound leaves room for growth without ever depending on image size.
-   */
-  public static final long RETAINED_BYTES_LIMIT = 128 * 1024;
+    /**
+     * Upper bound of {@link #retainedBytes()}. The formats' largest buffers add up to about 78 KiB
+     * (VHDX's 64 KiB table, qcow2's 4 KiB header, VMDK's 4 KiB line and 1.5 KiB tail, a few
+     * sectors for the rest); the bound leaves room for growth without ever depending on image size.
+     */
+    public static final long RETAINED_BYTES_LIMIT = 128 * 1024;
 
-  private static final int READ_BUFFER = 64 * 1024;
+    private static final int READ_BUFFER = 64 * 1024;
 
-  private final List<FormatInspector> inspectors;
-  private long bytesSeen;
-  private Optional<InspectionResult> result = Optional.empty();
+    private final List<FormatInspector> inspectors;
+    private long bytesSeen;
+    private Optional<InspectionResult> result = Optional.empty();
 
-  public ImageInspector() {
-    this(InspectionOptions.defaults());
-  }
-
-  public ImageInspector(InspectionOptions options) {
-    Objects.requireNonNull(options, "options");
-    this.inspectors =
-        List.of(
-            new QcowInspector(),
-            new QedInspector(),
-            new VhdInspector(),
-            new VhdxInspector(),
-            new VmdkInspector(options.allowedVmdkCreateTypes()),
-            new VdiInspector(),
-            new IsoInspector(),
-            new GptInspector(),
-            new LuksInspector());
-  }
-
-  /** Inspects a whole stream (read to its end, not closed) with the default options. */
-  public static InspectionResult inspect(InputStream in) throws IOException {
-    return inspect(in, InspectionOptions.defaults());
-  }
-
-  /** Inspects a whole stream (read to its end, not closed). */
-  public static InspectionResult inspect(InputStream in, InspectionOptions options)
-      throws IOException {
-    ImageInspector inspector = new ImageInspector(options);
-    byte[] buffer = new byte[READ_BUFFER];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      inspector.update(buffer, 0, n);
+    public ImageInspector() {
+        this(InspectionOptions.defaults());
     }
-    return inspector.finish();
-  }
 
-  /** Presents the next bytes of the stream. The buffer is not kept. */
-  public void update(byte[] buffer, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, buffer.length);
-    if (result.isPresent()) {
-      throw new IllegalStateException("The inspection is finished");
+    public ImageInspector(InspectionOptions options) {
+        Objects.requireNonNull(options, "options");
+        this.inspectors = List.of(
+                new QcowInspector(),
+                new QedInspector(),
+                new VhdInspector(),
+                new VhdxInspector(),
+                new VmdkInspector(options.allowedVmdkCreateTypes()),
+                new VdiInspector(),
+                new IsoInspector(),
+                new GptInspector(),
+                new LuksInspector());
     }
-    bytesSeen += length;
-    for (FormatInspector inspector : inspectors) {
-      inspector.update(buffer, offset, length);
+
+    /** Inspects a whole stream (read to its end, not closed) with the default options. */
+    public static InspectionResult inspect(InputStream in) throws IOException {
+        return inspect(in, InspectionOptions.defaults());
     }
-  }
 
-  /** An output stream view: bytes written to it are inspected; closing it does not finish. */
-  public OutputStream asOutputStream() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) {
-        update(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        update(b, off, len);
-      }
-    };
-  }
-
-  /** Bytes seen so far. */
-  public long bytesSeen() {
-    return bytesSeen;
-  }
-
-  /** Bytes currently held in inspection buffers; at most {@link #RETAINED_BYTES_LIMIT}. */
-  public long retainedBytes() {
-    long sum = 0;
-    for (FormatInspector inspector : inspectors) {
-      sum += inspector.retainedBytes();
+    /** Inspects a whole stream (read to its end, not closed). */
+    public static InspectionResult inspect(InputStream in, InspectionOptions options) throws IOException {
+        ImageInspector inspector = new ImageInspector(options);
+        byte[] buffer = new byte[READ_BUFFER];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            inspector.update(buffer, 0, n);
+        }
+        return inspector.finish();
     }
-    return sum;
-  }
 
-  /**
-   * Declares the end of the stream and returns the verdict. Idempotent; buffers are released and
-   * further {@link #update} calls are refused.
-   */
-  public InspectionResult finish() {
-    if (result.isEmpty()) {
-      List<FormatReport> matches =
-          inspectors.stream().map(i -> i.report(bytesSeen)).filter(FormatReport::matched).toList();
-      inspectors.forEach(FormatInspector::close);
-      result = Optional.of(resolve(matches));
+    /** Presents the next bytes of the stream. The buffer is not kept. */
+    public void update(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (result.isPresent()) {
+            throw new IllegalStateException("The inspection is finished");
+        }
+        bytesSeen += length;
+        for (FormatInspector inspector : inspectors) {
+            inspector.update(buffer, offset, length);
+        }
     }
-    return result.get();
-  }
 
-  private InspectionResult resolve(List<FormatReport> matches) {
-    if (matches.isEmpty()) {
-      return new InspectionResult(
-          new Detection.Identified(ImageFormat.RAW),
-          OptionalLong.of(bytesSeen),
-          bytesSeen,
-          SafetyVerdict.SAFE);
+    /** An output stream view: bytes written to it are inspected; closing it does not finish. */
+    public OutputStream asOutputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                update(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                update(b, off, len);
+            }
+        };
     }
-    Set<ImageFormat> formats =
-        matches.stream()
-            .map(FormatReport::format)
-            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ImageFormat.class)));
-    if (formats.size() == 1 || formats.equals(EnumSet.of(ImageFormat.ISO, ImageFormat.GPT))) {
-      FormatReport chosen =
-          matches.stream()
-              .filter(m -> formats.size() == 1 || m.format() == ImageFormat.ISO)
-              .findFirst()
-              .orElseThrow();
-      return new InspectionResult(
-          new Detection.Identified(chosen.format()),
-          chosen.virtualSize(),
-          bytesSeen,
-          new SafetyVerdict(chosen.failures()));
+
+    /** Bytes seen so far. */
+    public long bytesSeen() {
+        return bytesSeen;
     }
-    Detection.Ambiguous ambiguous = new Detection.Ambiguous(formats);
-    SafetyFailure failure =
-        new SafetyFailure("multiple_formats", "Multiple formats detected: " + ambiguous.describe());
-    return new InspectionResult(
-        ambiguous, OptionalLong.empty(), bytesSeen, new SafetyVerdict(List.of(failure)));
-  }
+
+    /** Bytes currently held in inspection buffers; at most {@link #RETAINED_BYTES_LIMIT}. */
+    public long retainedBytes() {
+        long sum = 0;
+        for (FormatInspector inspector : inspectors) {
+            sum += inspector.retainedBytes();
+        }
+        return sum;
+    }
+
+    /**
+     * Declares the end of the stream and returns the verdict. Idempotent; buffers are released and
+     * further {@link #update} calls are refused.
+     */
+    public InspectionResult finish() {
+        if (result.isEmpty()) {
+            List<FormatReport> matches = inspectors.stream()
+                    .map(i -> i.report(bytesSeen))
+                    .filter(FormatReport::matched)
+                    .toList();
+            inspectors.forEach(FormatInspector::close);
+            result = Optional.of(resolve(matches));
+        }
+        return result.get();
+    }
+
+    private InspectionResult resolve(List<FormatReport> matches) {
+        if (matches.isEmpty()) {
+            return new InspectionResult(
+                    new Detection.Identified(ImageFormat.RAW),
+                    OptionalLong.of(bytesSeen),
+                    bytesSeen,
+                    SafetyVerdict.SAFE);
+        }
+        Set<ImageFormat> formats = matches.stream()
+                .map(FormatReport::format)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ImageFormat.class)));
+        if (formats.size() == 1 || formats.equals(EnumSet.of(ImageFormat.ISO, ImageFormat.GPT))) {
+            FormatReport chosen = matches.stream()
+                    .filter(m -> formats.size() == 1 || m.format() == ImageFormat.ISO)
+                    .findFirst()
+                    .orElseThrow();
+            return new InspectionResult(
+                    new Detection.Identified(chosen.format()),
+                    chosen.virtualSize(),
+                    bytesSeen,
+                    new SafetyVerdict(chosen.failures()));
+        }
+        Detection.Ambiguous ambiguous = new Detection.Ambiguous(formats);
+        SafetyFailure failure =
+                new SafetyFailure("multiple_formats", "Multiple formats detected: " + ambiguous.describe());
+        return new InspectionResult(ambiguous, OptionalLong.empty(), bytesSeen, new SafetyVerdict(List.of(failure)));
+    }
 }

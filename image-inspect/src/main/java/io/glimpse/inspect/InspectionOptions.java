@@ -14,18 +14,16 @@ import java.util.stream.Collectors;
  */
 public record InspectionOptions(Set<String> allowedVmdkCreateTypes) {
 
-  /** oslo's and Glance's default: the two single-file sparse variants. */
-  public static final Set<String> DEFAULT_VMDK_CREATE_TYPES =
-      Set.of("monolithicSparse", "streamOptimized");
+    /** oslo's and Glance's default: the two single-file sparse variants. */
+    public static final Set<String> DEFAULT_VMDK_CREATE_TYPES = Set.of("monolithicSparse", "streamOptimized");
 
-  public InspectionOptions {
-    allowedVmdkCreateTypes =
-        allowedVmdkCreateTypes.stream()
-            .map(type -> type.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
-  }
+    public InspectionOptions {
+        allowedVmdkCreateTypes = allowedVmdkCreateTypes.stream()
+                .map(type -> type.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
-  public static InspectionOptions defaults() {
-    return new InspectionOptions(DEFAULT_VMDK_CREATE_TYPES);
-  }
+    public static InspectionOptions defaults() {
+        return new InspectionOptions(DEFAULT_VMDK_CREATE_TYPES);
+    }
 }

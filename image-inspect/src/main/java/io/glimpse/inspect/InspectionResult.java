@@ -15,22 +15,22 @@ import java.util.OptionalLong;
  * @param safety the safety checks of the detected format (always failing when ambiguous)
  */
 public record InspectionResult(
-    Detection detection, OptionalLong virtualSize, long bytesInspected, SafetyVerdict safety) {
+        Detection detection, OptionalLong virtualSize, long bytesInspected, SafetyVerdict safety) {
 
-  public InspectionResult {
-    Objects.requireNonNull(detection, "detection");
-    Objects.requireNonNull(virtualSize, "virtualSize");
-    Objects.requireNonNull(safety, "safety");
-  }
+    public InspectionResult {
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(virtualSize, "virtualSize");
+        Objects.requireNonNull(safety, "safety");
+    }
 
-  /** The single detected format; empty only when several formats matched. */
-  public Optional<ImageFormat> format() {
-    return detection instanceof Detection.Identified identified
-        ? Optional.of(identified.format())
-        : Optional.empty();
-  }
+    /** The single detected format; empty only when several formats matched. */
+    public Optional<ImageFormat> format() {
+        return detection instanceof Detection.Identified identified
+                ? Optional.of(identified.format())
+                : Optional.empty();
+    }
 
-  public boolean isSafe() {
-    return safety.isSafe();
-  }
+    public boolean isSafe() {
+        return safety.isSafe();
+    }
 }

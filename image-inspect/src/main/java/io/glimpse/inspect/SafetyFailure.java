@@ -10,13 +10,13 @@ import java.util.Objects;
  * @param reason human-readable explanation
  */
 public record SafetyFailure(String check, String reason) {
-  public SafetyFailure {
-    Objects.requireNonNull(check, "check");
-    Objects.requireNonNull(reason, "reason");
-  }
+    public SafetyFailure {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(reason, "reason");
+    }
 
-  @Override
-  public String toString() {
-    return check + ": " + reason;
-  }
+    @Override
+    public String toString() {
+        return check + ": " + reason;
+    }
 }

@@ -1,8 +1,8 @@
 package io.glimpse.inspect;
 
-import static io.glimpse.inspect.ByteFields.u64be;
-
 import java.util.OptionalLong;
+
+import static io.glimpse.inspect.ByteFields.u64be;
 
 /**
  * Connectix/Microsoft VHD ("vpc" to qemu): a 512-byte big-endian footer, copied to the start of
@@ -12,39 +12,39 @@ import java.util.OptionalLong;
  */
 final class VhdInspector extends FormatInspector {
 
-  private static final byte[] MAGIC = ByteFields.ascii("conectix");
-  private static final int FOOTER_LENGTH = 512;
+    private static final byte[] MAGIC = ByteFields.ascii("conectix");
+    private static final int FOOTER_LENGTH = 512;
 
-  private final CaptureRegion footer = addRegion(0, FOOTER_LENGTH);
+    private final CaptureRegion footer = addRegion(0, FOOTER_LENGTH);
 
-  @Override
-  ImageFormat format() {
-    return ImageFormat.VHD;
-  }
-
-  @Override
-  boolean wantsMoreData() {
-    return !footer.complete();
-  }
-
-  @Override
-  void afterChunk() {
-    if (signatureRuledOut(footer, 0, MAGIC)) {
-      ruleOut();
+    @Override
+    ImageFormat format() {
+        return ImageFormat.VHD;
     }
-  }
 
-  @Override
-  FormatReport report(long streamLength) {
-    if (ruledOut() || !signaturePresent(footer, 0, MAGIC)) {
-      return FormatReport.notMatched(format());
+    @Override
+    boolean wantsMoreData() {
+        return !footer.complete();
     }
-    var failures = failures();
-    if (!footer.complete()) {
-      failures.add(new SafetyFailure("header", "Truncated VHD footer"));
-      return FormatReport.matched(format(), OptionalLong.empty(), failures);
+
+    @Override
+    void afterChunk() {
+        if (signatureRuledOut(footer, 0, MAGIC)) {
+            ruleOut();
+        }
     }
-    OptionalLong size = unsignedSize(u64be(footer.data(), 40), failures, "header");
-    return FormatReport.matched(format(), size, failures);
-  }
+
+    @Override
+    FormatReport report(long streamLength) {
+        if (ruledOut() || !signaturePresent(footer, 0, MAGIC)) {
+            return FormatReport.notMatched(format());
+        }
+        var failures = failures();
+        if (!footer.complete()) {
+            failures.add(new SafetyFailure("header", "Truncated VHD footer"));
+            return FormatReport.matched(format(), OptionalLong.empty(), failures);
+        }
+        OptionalLong size = unsignedSize(u64be(footer.data(), 40), failures, "header");
+        return FormatReport.matched(format(), size, failures);
+    }
 }

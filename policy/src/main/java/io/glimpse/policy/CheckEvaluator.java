@@ -41,16 +41,21 @@ final class CheckEvaluator {
             case And and -> and.operands().stream().allMatch(c -> evaluate(c, creds, target, activeRules));
             case Or or -> or.operands().stream().anyMatch(c -> evaluate(c, creds, target, activeRules));
             case RuleReference ref -> evaluateReference(ref.ruleName(), creds, target, activeRules);
-            case RoleCheck role -> role.role().render(target)
-                    .map(name -> creds.roles().contains(name.toLowerCase(Locale.ROOT)))
-                    .orElse(false);
-            case GenericCheck generic -> generic.match().render(target)
-                    .map(match -> matches(generic.kind(), match, creds))
-                    .orElse(false);
+            case RoleCheck role ->
+                role.role()
+                        .render(target)
+                        .map(name -> creds.roles().contains(name.toLowerCase(Locale.ROOT)))
+                        .orElse(false);
+            case GenericCheck generic ->
+                generic.match()
+                        .render(target)
+                        .map(match -> matches(generic.kind(), match, creds))
+                        .orElse(false);
         };
     }
 
-    private boolean evaluateReference(String name, Credentials creds, Map<String, ?> target, Deque<String> activeRules) {
+    private boolean evaluateReference(
+            String name, Credentials creds, Map<String, ?> target, Deque<String> activeRules) {
         Check referenced = rules.get(name);
         // Unknown rules fail closed. Loading rejects cycles; the guard only protects against a
         // cycle slipping in some other way, and fails closed too.

@@ -78,7 +78,8 @@ public final class PolicyEngine {
     public boolean allowed(String ruleName, Credentials creds, Map<String, ?> target) {
         Objects.requireNonNull(creds, "creds");
         Objects.requireNonNull(target, "target");
-        return evaluator.rule(Objects.requireNonNull(ruleName, "ruleName"))
+        return evaluator
+                .rule(Objects.requireNonNull(ruleName, "ruleName"))
                 .map(check -> evaluator.evaluate(check, creds, target))
                 .orElse(false);
     }
@@ -117,15 +118,20 @@ public final class PolicyEngine {
     }
 
     private static List<PolicyRuleDefinition> parse(String source, List<RawRule> rawRules) {
-        return rawRules.stream().map(raw -> {
-            RuleOrigin origin = new RuleOrigin(source, raw.line());
-            try {
-                return new PolicyRuleDefinition(raw.name(), raw.checkString(), RuleParser.parse(raw.checkString()), origin);
-            } catch (RuleSyntaxException e) {
-                throw new PolicyConfigurationException(origin.describe(raw.name()) + ": cannot parse \""
-                        + raw.checkString() + "\": " + e.getMessage(), e);
-            }
-        }).toList();
+        return rawRules.stream()
+                .map(raw -> {
+                    RuleOrigin origin = new RuleOrigin(source, raw.line());
+                    try {
+                        return new PolicyRuleDefinition(
+                                raw.name(), raw.checkString(), RuleParser.parse(raw.checkString()), origin);
+                    } catch (RuleSyntaxException e) {
+                        throw new PolicyConfigurationException(
+                                origin.describe(raw.name()) + ": cannot parse \"" + raw.checkString() + "\": "
+                                        + e.getMessage(),
+                                e);
+                    }
+                })
+                .toList();
     }
 
     private static void rejectCycles(Map<String, PolicyRuleDefinition> rules) {
@@ -133,12 +139,13 @@ public final class PolicyEngine {
                 .collect(Collectors.toMap(PolicyRuleDefinition::name, PolicyRuleDefinition::check));
         ReferenceCycles.find(checks).ifPresent(cycle -> {
             // Blame an operator-written rule on the cycle if there is one: the defaults are acyclic.
-            PolicyRuleDefinition blamed = cycle.stream().map(rules::get)
+            PolicyRuleDefinition blamed = cycle.stream()
+                    .map(rules::get)
                     .filter(rule -> !rule.origin().source().equals(DEFAULTS_SOURCE))
                     .findFirst()
                     .orElse(rules.get(cycle.getFirst()));
-            throw new PolicyConfigurationException(blamed.origin().describe(blamed.name())
-                    + ": rule reference cycle " + String.join(" -> ", cycle));
+            throw new PolicyConfigurationException(
+                    blamed.origin().describe(blamed.name()) + ": rule reference cycle " + String.join(" -> ", cycle));
         });
     }
 

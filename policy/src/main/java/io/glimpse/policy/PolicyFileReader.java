@@ -27,8 +27,7 @@ import java.util.Map;
  */
 final class PolicyFileReader {
 
-    private PolicyFileReader() {
-    }
+    private PolicyFileReader() {}
 
     static List<RawRule> read(String source, Reader reader) {
         Node root = compose(source, reader);
@@ -36,7 +35,8 @@ final class PolicyFileReader {
             return List.of(); // empty file: nothing overridden
         }
         if (!(root instanceof MappingNode mapping)) {
-            throw new PolicyConfigurationException("Invalid policy file " + source + " (line " + line(root.getStartMark())
+            throw new PolicyConfigurationException("Invalid policy file " + source + " (line "
+                    + line(root.getStartMark())
                     + "): the top level must be a mapping of rule name to check string, found " + describe(root));
         }
         List<RawRule> rules = new ArrayList<>();
@@ -69,18 +69,20 @@ final class PolicyFileReader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-                new DumperOptions(), options);
+        Yaml yaml = new Yaml(
+                new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
         try {
             return yaml.compose(reader);
         } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? ""
-                    : " (line " + line(e.getProblemMark()) + ", column " + (e.getProblemMark().getColumn() + 1) + ")";
-            throw new PolicyConfigurationException("Invalid policy file " + source + ": not valid YAML" + where + ": "
-                    + e.getProblem(), e);
+            String where = e.getProblemMark() == null
+                    ? ""
+                    : " (line " + line(e.getProblemMark()) + ", column "
+                            + (e.getProblemMark().getColumn() + 1) + ")";
+            throw new PolicyConfigurationException(
+                    "Invalid policy file " + source + ": not valid YAML" + where + ": " + e.getProblem(), e);
         } catch (YAMLException e) {
-            throw new PolicyConfigurationException("Invalid policy file " + source + ": not valid YAML: "
-                    + e.getMessage(), e);
+            throw new PolicyConfigurationException(
+                    "Invalid policy file " + source + ": not valid YAML: " + e.getMessage(), e);
         }
     }
 
@@ -90,8 +92,11 @@ final class PolicyFileReader {
 
     private static String describe(Node node) {
         return switch (node.getNodeId()) {
-            case scalar -> Tag.NULL.equals(node.getTag()) ? "null"
-                    : node.getTag().getValue().replace(Tag.PREFIX, "") + " '" + ((ScalarNode) node).getValue() + "'";
+            case scalar ->
+                Tag.NULL.equals(node.getTag())
+                        ? "null"
+                        : node.getTag().getValue().replace(Tag.PREFIX, "") + " '" + ((ScalarNode) node).getValue()
+                                + "'";
             case sequence -> "a list";
             case mapping -> "a mapping";
             case anchor -> "an alias";

@@ -5,8 +5,7 @@ import java.util.Map;
 /** Targets for rules that are not about one existing resource. */
 public final class PolicyTargets {
 
-    private PolicyTargets() {
-    }
+    private PolicyTargets() {}
 
     /**
      * The caller's own project as {@code project_id}: what Glance passes for collection-level

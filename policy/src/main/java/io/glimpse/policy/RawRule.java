@@ -1,5 +1,4 @@
 package io.glimpse.policy;
 
 /** One {@code name: "check string"} entry of a policy file, before parsing the check string. */
-record RawRule(String name, String checkString, int line) {
-}
+record RawRule(String name, String checkString, int line) {}

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** oslo.policy evaluation semantics, one feature at a time. */
 class CheckEvaluatorTest {
 
-    private static final Map<String, Object> IMAGE = Map.of("owner", "project-a", "project_id", "project-a",
-            "visibility", "shared");
+    private static final Map<String, Object> IMAGE =
+            Map.of("owner", "project-a", "project_id", "project-a", "visibility", "shared");
 
     private static Check parse(String rule) {
         try {
@@ -54,8 +54,10 @@ class CheckEvaluatorTest {
 
     @Test
     void roleNameMayComeFromTheTarget() {
-        assertThat(eval("role:%(required)s", Personas.CAROL, Map.of("required", "Reader"))).isTrue();
-        assertThat(eval("role:%(required)s", Personas.CAROL, Map.of("required", "member"))).isFalse();
+        assertThat(eval("role:%(required)s", Personas.CAROL, Map.of("required", "Reader")))
+                .isTrue();
+        assertThat(eval("role:%(required)s", Personas.CAROL, Map.of("required", "member")))
+                .isFalse();
         assertThat(eval("role:%(required)s", Personas.CAROL, Map.of())).isFalse();
     }
 
@@ -63,7 +65,8 @@ class CheckEvaluatorTest {
     void credentialAgainstTarget() {
         assertThat(eval("project_id:%(owner)s", Personas.ALICE, IMAGE)).isTrue();
         assertThat(eval("project_id:%(owner)s", Personas.BOB, IMAGE)).isFalse();
-        assertThat(eval("user_id:%(user)s", Personas.BOB, Map.of("user", "bob"))).isTrue();
+        assertThat(eval("user_id:%(user)s", Personas.BOB, Map.of("user", "bob")))
+                .isTrue();
     }
 
     @Test
@@ -80,8 +83,10 @@ class CheckEvaluatorTest {
         assertThat(eval("\"shared\":%(visibility)s", Personas.BOB, IMAGE)).isTrue();
         assertThat(eval("'public':%(visibility)s", Personas.BOB, IMAGE)).isFalse();
         assertThat(eval("3:%(size)s", Personas.BOB, Map.of("size", 3))).isTrue();
-        assertThat(eval("True:%(protected)s", Personas.BOB, Map.of("protected", true))).isTrue();
-        assertThat(eval("True:%(protected)s", Personas.BOB, Map.of("protected", "true"))).isFalse();
+        assertThat(eval("True:%(protected)s", Personas.BOB, Map.of("protected", true)))
+                .isTrue();
+        assertThat(eval("True:%(protected)s", Personas.BOB, Map.of("protected", "true")))
+                .isFalse();
     }
 
     @Test
@@ -96,20 +101,26 @@ class CheckEvaluatorTest {
     void missingTargetKeyMakesOnlyThatCheckFalse() {
         assertThat(eval("project_id:%(member_id)s", Personas.BOB, IMAGE)).isFalse();
         assertThat(eval("not project_id:%(member_id)s", Personas.BOB, IMAGE)).isTrue();
-        assertThat(eval("project_id:%(member_id)s or role:member", Personas.BOB, IMAGE)).isTrue();
+        assertThat(eval("project_id:%(member_id)s or role:member", Personas.BOB, IMAGE))
+                .isTrue();
     }
 
     @Test
     void missingCredentialIsFalse() {
-        assertThat(eval("domain_id:%(domain)s", Personas.BOB, Map.of("domain", "default"))).isFalse();
+        assertThat(eval("domain_id:%(domain)s", Personas.BOB, Map.of("domain", "default")))
+                .isFalse();
     }
 
     @Test
     void claimsAreReachableByDottedPathAndListsMatchAnyElement() {
-        Credentials creds = new Credentials("u", "p", Set.of(), Map.of(
-                "token", Map.of("user", Map.of("domain", "default")),
-                "groups", List.of("ops", "dev"),
-                "is_admin", true));
+        Credentials creds = new Credentials(
+                "u",
+                "p",
+                Set.of(),
+                Map.of(
+                        "token", Map.of("user", Map.of("domain", "default")),
+                        "groups", List.of("ops", "dev"),
+                        "is_admin", true));
         assertThat(eval("token.user.domain:default", creds, Map.of())).isTrue();
         assertThat(eval("token.user.domain:other", creds, Map.of())).isFalse();
         assertThat(eval("token.user.missing:default", creds, Map.of())).isFalse();
@@ -121,18 +132,25 @@ class CheckEvaluatorTest {
 
     @Test
     void booleanOperatorsAndPrecedence() {
-        assertThat(eval("role:admin or role:reader and role:member", Personas.CAROL, Map.of())).isFalse();
-        assertThat(eval("role:admin or role:reader and not role:member", Personas.CAROL, Map.of())).isTrue();
-        assertThat(eval("(role:admin or role:reader) and role:member", Personas.CAROL, Map.of())).isFalse();
-        assertThat(eval("not (role:admin or role:member)", Personas.CAROL, Map.of())).isTrue();
-        assertThat(eval("not role:reader or role:member", Personas.CAROL, Map.of())).isFalse();
+        assertThat(eval("role:admin or role:reader and role:member", Personas.CAROL, Map.of()))
+                .isFalse();
+        assertThat(eval("role:admin or role:reader and not role:member", Personas.CAROL, Map.of()))
+                .isTrue();
+        assertThat(eval("(role:admin or role:reader) and role:member", Personas.CAROL, Map.of()))
+                .isFalse();
+        assertThat(eval("not (role:admin or role:member)", Personas.CAROL, Map.of()))
+                .isTrue();
+        assertThat(eval("not role:reader or role:member", Personas.CAROL, Map.of()))
+                .isFalse();
     }
 
     @Test
     void ruleReferences() {
         Map<String, String> rules = Map.of("is_reader", "role:reader", "owner", "project_id:%(owner)s");
-        assertThat(eval(rules, "rule:is_reader and rule:owner", Personas.CAROL, IMAGE)).isTrue();
-        assertThat(eval(rules, "rule:is_reader and rule:owner", Personas.BOB, IMAGE)).isFalse();
+        assertThat(eval(rules, "rule:is_reader and rule:owner", Personas.CAROL, IMAGE))
+                .isTrue();
+        assertThat(eval(rules, "rule:is_reader and rule:owner", Personas.BOB, IMAGE))
+                .isFalse();
         assertThat(eval(rules, "rule:missing", Personas.ADMIN, IMAGE)).isFalse();
         assertThat(eval(rules, "not rule:missing", Personas.ADMIN, IMAGE)).isTrue();
     }

@@ -16,8 +16,7 @@ public final class Personas {
     /** By user id, in a stable order. */
     public static final Map<String, Credentials> ALL = all();
 
-    private Personas() {
-    }
+    private Personas() {}
 
     private static Map<String, Credentials> all() {
         Map<String, Credentials> all = new LinkedHashMap<>();

@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class TestImages {
     private static final EventPublisher PUBLISHER = new EventPublisher();
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A new image of alice's project-a, shared (Glance's default), known to sharing. */
     public static String sharedOfAlice() {
@@ -65,8 +64,27 @@ public final class TestImages {
 
     public static ImageSnapshot snapshot(String id, String owner, Visibility visibility, ImageStatus status) {
         Instant now = Instant.now();
-        return new ImageSnapshot(id, "test-image", status, visibility, false, false, owner, null, null, null, null, null,
-                "qcow2", "bare", 0, 0, List.of(), Map.of(), now, now);
+        return new ImageSnapshot(
+                id,
+                "test-image",
+                status,
+                visibility,
+                false,
+                false,
+                owner,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "qcow2",
+                "bare",
+                0,
+                0,
+                List.of(),
+                Map.of(),
+                now,
+                now);
     }
 
     public static ImageState state(String id, long sequence, Visibility visibility) {
@@ -75,7 +93,9 @@ public final class TestImages {
 
     /** What sharing's projection holds for the image (404 when nothing). */
     public static Response projection(String id) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.serviceAccount()).accept(ContentType.JSON)
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.serviceAccount())
+                .accept(ContentType.JSON)
                 .get("/internal/image-projection/" + id);
     }
 
@@ -86,15 +106,19 @@ public final class TestImages {
             if (projection.statusCode() == 200 && projection.jsonPath().getLong("sequence") >= sequence) {
                 return;
             }
-            assertThat(Instant.now()).as("projection of %s at sequence %d in time", id, sequence).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("projection of %s at sequence %d in time", id, sequence)
+                    .isBefore(deadline);
             sleep();
         }
     }
 
     /** A request as a demo user (admin, alice, bob, carol), JSON both ways. */
     public static RequestSpecification as(String user) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser(user))
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser(user))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     public static Response addMember(String user, String imageId, String member) {

@@ -23,8 +23,7 @@ public final class TestPki {
     private static final Path ROOT = Path.of("target", "test-pki").toAbsolutePath();
     private static final Map<String, Path> KEYS = new ConcurrentHashMap<>();
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     /** A private key and its certificate. */
     public record Identity(Path key, Path certificate) {
@@ -40,7 +39,8 @@ public final class TestPki {
         public byte[] sign(String hashMethod, byte[] data, boolean pss) {
             Path in = write("data", data);
             Path out = file("sig");
-            List<String> command = new ArrayList<>(List.of("dgst", "-" + opensslHash(hashMethod), "-sign", key.toString()));
+            List<String> command =
+                    new ArrayList<>(List.of("dgst", "-" + opensslHash(hashMethod), "-sign", key.toString()));
             if (pss) {
                 command.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:max"));
             }
@@ -53,8 +53,17 @@ public final class TestPki {
         public byte[] signPssWithSalt(String hashMethod, byte[] data, String saltLength) {
             Path in = write("data", data);
             Path out = file("sig");
-            run(List.of("dgst", "-" + opensslHash(hashMethod), "-sign", key.toString(), "-sigopt",
-                    "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:" + saltLength, "-out", out.toString(),
+            run(List.of(
+                    "dgst",
+                    "-" + opensslHash(hashMethod),
+                    "-sign",
+                    key.toString(),
+                    "-sigopt",
+                    "rsa_padding_mode:pss",
+                    "-sigopt",
+                    "rsa_pss_saltlen:" + saltLength,
+                    "-out",
+                    out.toString(),
                     in.toString()));
             return read(out);
         }
@@ -74,8 +83,17 @@ public final class TestPki {
         return KEYS.computeIfAbsent("dsa" + l + "/" + n, name -> {
             Path params = file("dsa.params");
             Path key = file("dsa.key");
-            run(List.of("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:" + l,
-                    "-pkeyopt", "dsa_paramgen_q_bits:" + n, "-out", params.toString()));
+            run(List.of(
+                    "genpkey",
+                    "-genparam",
+                    "-algorithm",
+                    "DSA",
+                    "-pkeyopt",
+                    "dsa_paramgen_bits:" + l,
+                    "-pkeyopt",
+                    "dsa_paramgen_q_bits:" + n,
+                    "-out",
+                    params.toString()));
             run(List.of("genpkey", "-paramfile", params.toString(), "-out", key.toString()));
             return key;
         });
@@ -85,7 +103,8 @@ public final class TestPki {
     public static Path ecKey(String curve) {
         return KEYS.computeIfAbsent("ec" + curve, name -> {
             Path key = file("ec.key");
-            run(List.of("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + curve, "-out", key.toString()));
+            run(List.of(
+                    "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + curve, "-out", key.toString()));
             return key;
         });
     }
@@ -93,8 +112,18 @@ public final class TestPki {
     /** A self-signed certificate valid from now for 30 days. */
     public static Identity selfSigned(Path key) {
         Path certificate = file("cert.pem");
-        run(List.of("req", "-x509", "-new", "-key", key.toString(), "-subj", "/CN=glimpse-test-" + UUID.randomUUID(),
-                "-days", "30", "-out", certificate.toString()));
+        run(List.of(
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                key.toString(),
+                "-subj",
+                "/CN=glimpse-test-" + UUID.randomUUID(),
+                "-days",
+                "30",
+                "-out",
+                certificate.toString()));
         return new Identity(key, certificate);
     }
 
@@ -119,9 +148,24 @@ public final class TestPki {
                 commonName = supplied
                 """).formatted(dir).getBytes(StandardCharsets.UTF_8));
         request(key, "/CN=glimpse-dated-" + UUID.randomUUID(), csr);
-        run(List.of("ca", "-batch", "-config", dir.resolve("ca.cnf").toString(), "-selfsign", "-keyfile", key.toString(),
-                "-in", csr.toString(), "-startdate", notBefore, "-enddate", notAfter, "-create_serial",
-                "-notext", "-out", certificate.toString()));
+        run(List.of(
+                "ca",
+                "-batch",
+                "-config",
+                dir.resolve("ca.cnf").toString(),
+                "-selfsign",
+                "-keyfile",
+                key.toString(),
+                "-in",
+                csr.toString(),
+                "-startdate",
+                notBefore,
+                "-enddate",
+                notAfter,
+                "-create_serial",
+                "-notext",
+                "-out",
+                certificate.toString()));
         return new Identity(key, certificate);
     }
 
@@ -151,13 +195,19 @@ public final class TestPki {
 
     /** A leaf certificate for {@code key} issued by {@code ca}, with the given keyUsage extension value. */
     public static Identity issuedBy(Identity ca, Path key, String keyUsage) {
-        return issue(ca, key, "/CN=glimpse-leaf-" + UUID.randomUUID(),
+        return issue(
+                ca,
+                key,
+                "/CN=glimpse-leaf-" + UUID.randomUUID(),
                 "basicConstraints=critical,CA:FALSE\nkeyUsage=critical," + keyUsage + "\n");
     }
 
     /** An intermediate CA for {@code key} issued by {@code ca}. */
     public static Identity intermediateCa(Identity ca, Path key) {
-        return issue(ca, key, "/CN=glimpse-intermediate-" + UUID.randomUUID(),
+        return issue(
+                ca,
+                key,
+                "/CN=glimpse-intermediate-" + UUID.randomUUID(),
                 "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
     }
 
@@ -168,16 +218,43 @@ public final class TestPki {
         Path certificate = dir.resolve("cert.pem");
         write(extensions, extensionLines.getBytes(StandardCharsets.UTF_8));
         request(key, subject, csr);
-        run(List.of("x509", "-req", "-in", csr.toString(), "-CA", ca.certificate().toString(), "-CAkey",
-                ca.key().toString(), "-set_serial", String.valueOf(System.nanoTime()), "-days", "30",
-                "-extfile", extensions.toString(), "-out", certificate.toString()));
+        run(List.of(
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                ca.certificate().toString(),
+                "-CAkey",
+                ca.key().toString(),
+                "-set_serial",
+                String.valueOf(System.nanoTime()),
+                "-days",
+                "30",
+                "-extfile",
+                extensions.toString(),
+                "-out",
+                certificate.toString()));
         return new Identity(key, certificate);
     }
 
     private static void selfSignedCa(Path key, String subject, int days, Path certificate) {
-        run(List.of("req", "-x509", "-new", "-key", key.toString(), "-subj", subject, "-days", String.valueOf(days),
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-                "-out", certificate.toString()));
+        run(List.of(
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                key.toString(),
+                "-subj",
+                subject,
+                "-days",
+                String.valueOf(days),
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-out",
+                certificate.toString()));
     }
 
     private static void request(Path key, String subject, Path csr) {
@@ -249,7 +326,8 @@ public final class TestPki {
         command.addAll(args);
         try {
             Path errors = Files.createTempFile("openssl", ".err");
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(errors.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(errors));

@@ -11,30 +11,28 @@ import java.util.OptionalLong;
  */
 public record ByteRange(long firstByte, OptionalLong lastByte) {
 
-  public ByteRange {
-    if (firstByte < 0) {
-      throw new IllegalArgumentException("firstByte must be >= 0: " + firstByte);
+    public ByteRange {
+        if (firstByte < 0) {
+            throw new IllegalArgumentException("firstByte must be >= 0: " + firstByte);
+        }
+        if (lastByte.isPresent() && lastByte.getAsLong() < firstByte) {
+            throw new IllegalArgumentException(
+                    "lastByte " + lastByte.getAsLong() + " is before firstByte " + firstByte);
+        }
     }
-    if (lastByte.isPresent() && lastByte.getAsLong() < firstByte) {
-      throw new IllegalArgumentException(
-          "lastByte " + lastByte.getAsLong() + " is before firstByte " + firstByte);
+
+    /** {@code bytes=first-}: from {@code firstByte} to the end. */
+    public static ByteRange from(long firstByte) {
+        return new ByteRange(firstByte, OptionalLong.empty());
     }
-  }
 
-  /** {@code bytes=first-}: from {@code firstByte} to the end. */
-  public static ByteRange from(long firstByte) {
-    return new ByteRange(firstByte, OptionalLong.empty());
-  }
+    /** {@code bytes=first-last}, both inclusive. */
+    public static ByteRange between(long firstByte, long lastByte) {
+        return new ByteRange(firstByte, OptionalLong.of(lastByte));
+    }
 
-  /** {@code bytes=first-last}, both inclusive. */
-  public static ByteRange between(long firstByte, long lastByte) {
-    return new ByteRange(firstByte, OptionalLong.of(lastByte));
-  }
-
-  /** Number of bytes asked for, when bounded. */
-  public OptionalLong length() {
-    return lastByte.isPresent()
-        ? OptionalLong.of(lastByte.getAsLong() - firstByte + 1)
-        : OptionalLong.empty();
-  }
+    /** Number of bytes asked for, when bounded. */
+    public OptionalLong length() {
+        return lastByte.isPresent() ? OptionalLong.of(lastByte.getAsLong() - firstByte + 1) : OptionalLong.empty();
+    }
 }

@@ -12,8 +12,8 @@ package io.glimpse.store;
 @FunctionalInterface
 public interface ByteSink {
 
-  /** A sink that ignores everything. */
-  ByteSink NONE = (buffer, offset, length) -> {};
+    /** A sink that ignores everything. */
+    ByteSink NONE = (buffer, offset, length) -> {};
 
-  void accept(byte[] buffer, int offset, int length);
+    void accept(byte[] buffer, int offset, int length);
 }

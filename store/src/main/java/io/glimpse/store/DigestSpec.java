@@ -12,21 +12,21 @@ import java.util.Optional;
  */
 public record DigestSpec(HashAlgorithm osHash, Optional<HashAlgorithm> signatureHash) {
 
-  public DigestSpec {
-    Objects.requireNonNull(osHash, "osHash");
-    Objects.requireNonNull(signatureHash, "signatureHash");
-  }
+    public DigestSpec {
+        Objects.requireNonNull(osHash, "osHash");
+        Objects.requireNonNull(signatureHash, "signatureHash");
+    }
 
-  /** Glance's default: {@code hashing_algorithm = sha512}, no signature. */
-  public static DigestSpec glanceDefault() {
-    return of(HashAlgorithm.SHA512);
-  }
+    /** Glance's default: {@code hashing_algorithm = sha512}, no signature. */
+    public static DigestSpec glanceDefault() {
+        return of(HashAlgorithm.SHA512);
+    }
 
-  public static DigestSpec of(HashAlgorithm osHash) {
-    return new DigestSpec(osHash, Optional.empty());
-  }
+    public static DigestSpec of(HashAlgorithm osHash) {
+        return new DigestSpec(osHash, Optional.empty());
+    }
 
-  public DigestSpec withSignatureHash(HashAlgorithm algorithm) {
-    return new DigestSpec(osHash, Optional.of(algorithm));
-  }
+    public DigestSpec withSignatureHash(HashAlgorithm algorithm) {
+        return new DigestSpec(osHash, Optional.of(algorithm));
+    }
 }

@@ -28,235 +28,241 @@ import java.util.stream.Stream;
  */
 public final class FileImageStore implements ImageStore {
 
-  private static final int CHUNK_SIZE = 64 * 1024;
+    private static final int CHUNK_SIZE = 64 * 1024;
 
-  private final String id;
-  private final Path directory;
+    private final String id;
+    private final Path directory;
 
-  public FileImageStore(String id, Path directory) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.directory = directory.toAbsolutePath().normalize();
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public StoreKind kind() {
-    return StoreKind.FILE;
-  }
-
-  public Path directory() {
-    return directory;
-  }
-
-  @Override
-  public StoredObject write(String imageId, InputStream data, long expectedSize,
-      DigestSpec digests, long sizeCap, ByteSink observer) {
-    WriteArguments.check(imageId, data, expectedSize, digests, sizeCap, observer);
-    Path target = directory.resolve(imageId);
-    String location = locationOf(target);
-    if (Files.exists(target)) {
-      throw new ImageDataExistsException(location);
+    public FileImageStore(String id, Path directory) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.directory = directory.toAbsolutePath().normalize();
     }
-    Path temp = createTempFile(imageId);
-    boolean stored = false;
-    try (DigestCalculator calculator = new DigestCalculator(digests)) {
-      IngestInputStream ingest =
-          new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
-      copyAndSync(ingest, temp);
-      DigestCalculator.Digests result = calculator.finish();
-      moveIntoPlace(temp, target);
-      stored = true;
-      return new StoredObject(id, location, ingest.bytesRead(), result.md5Hex(),
-          result.osHash().glanceName(), result.osHashHex(), result.signatureDigest());
-    } catch (IOException e) {
-      throw new StoreUnavailableException(id, "write " + location, e);
-    } finally {
-      if (!stored) {
-        deleteQuietly(temp);
-      }
-    }
-  }
 
-  private Path createTempFile(String imageId) {
-    try {
-      Files.createDirectories(directory);
-      // Same directory as the target so that the final rename is atomic (same file system).
-      return Files.createTempFile(directory, "." + imageId + ".", ".partial");
-    } catch (IOException e) {
-      throw new StoreUnavailableException(id, "create a file in " + directory, e);
+    @Override
+    public String id() {
+        return id;
     }
-  }
 
-  private static void copyAndSync(IngestInputStream ingest, Path temp) throws IOException {
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      byte[] chunk = new byte[CHUNK_SIZE];
-      ByteBuffer buffer = ByteBuffer.wrap(chunk);
-      int n;
-      while ((n = ingest.read(chunk, 0, chunk.length)) >= 0) {
-        buffer.clear().limit(n);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+    @Override
+    public StoreKind kind() {
+        return StoreKind.FILE;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public StoredObject write(
+            String imageId, InputStream data, long expectedSize, DigestSpec digests, long sizeCap, ByteSink observer) {
+        WriteArguments.check(imageId, data, expectedSize, digests, sizeCap, observer);
+        Path target = directory.resolve(imageId);
+        String location = locationOf(target);
+        if (Files.exists(target)) {
+            throw new ImageDataExistsException(location);
         }
-      }
-      // Data must be durable before the rename makes it visible under the final name.
-      channel.force(true);
-    }
-  }
-
-  /**
-   * rename(2) replaces atomically. Two writers for one image id cannot race here: the catalog's
-   * compare-and-swap to {@code saving} lets only one upload per image through.
-   */
-  private void moveIntoPlace(Path temp, Path target) throws IOException {
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory();
-  }
-
-  /** Makes the rename itself durable; best effort where directories cannot be opened. */
-  private void syncDirectory() {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported on this platform or file system: the rename is still atomic.
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // Cleanup after a failure must not hide the failure; a stray temp file is harmless.
-    }
-  }
-
-  /**
-   * A {@link FileSegmentStream}: the stream reads through the channel opened here (so a deletion
-   * after this call does not cut it), and it also names the file and span for a zero-copy send.
-   */
-  @Override
-  public InputStream read(String location, Optional<ByteRange> range) {
-    Path path = pathOf(location);
-    FileChannel channel = openForRead(path, location);
-    try {
-      long size = channel.size();
-      if (range.isEmpty()) {
-        return new FileSegmentStream(channel, path, 0, size);
-      }
-      ByteRange wanted = range.get();
-      if (wanted.firstByte() >= size) {
-        channel.close();
-        throw new RangeNotSatisfiableException(wanted, location);
-      }
-      long lastByte = Math.min(wanted.lastByte().orElse(size - 1), size - 1);
-      return new FileSegmentStream(channel, path, wanted.firstByte(),
-          lastByte - wanted.firstByte() + 1);
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new StoreUnavailableException(id, "read " + location, e);
-    }
-  }
-
-  private FileChannel openForRead(Path path, String location) {
-    try {
-      return FileChannel.open(path, StandardOpenOption.READ);
-    } catch (NoSuchFileException e) {
-      throw new ImageDataNotFoundException(location);
-    } catch (IOException e) {
-      throw new StoreUnavailableException(id, "open " + location, e);
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // Already failing; nothing more to report.
-    }
-  }
-
-  @Override
-  public void delete(String location) {
-    Path path = pathOf(location);
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      throw new StoreUnavailableException(id, "delete " + location, e);
-    }
-  }
-
-  @Override
-  public boolean exists(String location) {
-    return Files.isRegularFile(pathOf(location));
-  }
-
-  @Override
-  public long size(String location) {
-    Path path = pathOf(location);
-    try {
-      return Files.size(path);
-    } catch (NoSuchFileException e) {
-      throw new ImageDataNotFoundException(location);
-    } catch (IOException e) {
-      throw new StoreUnavailableException(id, "stat " + location, e);
-    }
-  }
-
-  @Override
-  public void forEachObject(Consumer<StoredEntry> consumer) {
-    if (!Files.isDirectory(directory)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      files.filter(file -> ImageIds.isSafe(file.getFileName().toString()) && Files.isRegularFile(file))
-          .forEach(file -> {
-            try {
-              consumer.accept(new StoredEntry(locationOf(file),
-                  Files.getLastModifiedTime(file).toInstant()));
-            } catch (NoSuchFileException gone) {
-              // deleted while we listed
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
+        Path temp = createTempFile(imageId);
+        boolean stored = false;
+        try (DigestCalculator calculator = new DigestCalculator(digests)) {
+            IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
+            copyAndSync(ingest, temp);
+            DigestCalculator.Digests result = calculator.finish();
+            moveIntoPlace(temp, target);
+            stored = true;
+            return new StoredObject(
+                    id,
+                    location,
+                    ingest.bytesRead(),
+                    result.md5Hex(),
+                    result.osHash().glanceName(),
+                    result.osHashHex(),
+                    result.signatureDigest());
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "write " + location, e);
+        } finally {
+            if (!stored) {
+                deleteQuietly(temp);
             }
-          });
-    } catch (IOException | UncheckedIOException e) {
-      throw new StoreUnavailableException(id, "list " + directory, e);
+        }
     }
-  }
 
-  @Override
-  public boolean ownsLocation(String location) {
-    return parse(location).isPresent();
-  }
-
-  private Path pathOf(String location) {
-    return parse(location).orElseThrow(() -> new InvalidLocationException(location,
-        "not a file of store '" + id + "' (" + directory + ")"));
-  }
-
-  /** A location is ours when it is a file URL naming an image file directly in our directory. */
-  private Optional<Path> parse(String location) {
-    Objects.requireNonNull(location, "location");
-    try {
-      URI uri = new URI(location);
-      if (!"file".equals(uri.getScheme())) {
-        return Optional.empty();
-      }
-      Path path = Path.of(uri).normalize();
-      Path fileName = path.getFileName();
-      boolean ours = directory.equals(path.getParent())
-          && fileName != null && ImageIds.isSafe(fileName.toString());
-      return ours ? Optional.of(path) : Optional.empty();
-    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
-      // Not a URL, or a file URL Path.of rejects (authority, query, ...): not one of ours.
-      return Optional.empty();
+    private Path createTempFile(String imageId) {
+        try {
+            Files.createDirectories(directory);
+            // Same directory as the target so that the final rename is atomic (same file system).
+            return Files.createTempFile(directory, "." + imageId + ".", ".partial");
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "create a file in " + directory, e);
+        }
     }
-  }
 
-  private static String locationOf(Path file) {
-    return file.toUri().toString();
-  }
+    private static void copyAndSync(IngestInputStream ingest, Path temp) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            byte[] chunk = new byte[CHUNK_SIZE];
+            ByteBuffer buffer = ByteBuffer.wrap(chunk);
+            int n;
+            while ((n = ingest.read(chunk, 0, chunk.length)) >= 0) {
+                buffer.clear().limit(n);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            // Data must be durable before the rename makes it visible under the final name.
+            channel.force(true);
+        }
+    }
+
+    /**
+     * rename(2) replaces atomically. Two writers for one image id cannot race here: the catalog's
+     * compare-and-swap to {@code saving} lets only one upload per image through.
+     */
+    private void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory();
+    }
+
+    /** Makes the rename itself durable; best effort where directories cannot be opened. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported on this platform or file system: the rename is still atomic.
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // Cleanup after a failure must not hide the failure; a stray temp file is harmless.
+        }
+    }
+
+    /**
+     * A {@link FileSegmentStream}: the stream reads through the channel opened here (so a deletion
+     * after this call does not cut it), and it also names the file and span for a zero-copy send.
+     */
+    @Override
+    public InputStream read(String location, Optional<ByteRange> range) {
+        Path path = pathOf(location);
+        FileChannel channel = openForRead(path, location);
+        try {
+            long size = channel.size();
+            if (range.isEmpty()) {
+                return new FileSegmentStream(channel, path, 0, size);
+            }
+            ByteRange wanted = range.get();
+            if (wanted.firstByte() >= size) {
+                channel.close();
+                throw new RangeNotSatisfiableException(wanted, location);
+            }
+            long lastByte = Math.min(wanted.lastByte().orElse(size - 1), size - 1);
+            return new FileSegmentStream(channel, path, wanted.firstByte(), lastByte - wanted.firstByte() + 1);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StoreUnavailableException(id, "read " + location, e);
+        }
+    }
+
+    private FileChannel openForRead(Path path, String location) {
+        try {
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ImageDataNotFoundException(location);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "open " + location, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Already failing; nothing more to report.
+        }
+    }
+
+    @Override
+    public void delete(String location) {
+        Path path = pathOf(location);
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "delete " + location, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String location) {
+        return Files.isRegularFile(pathOf(location));
+    }
+
+    @Override
+    public long size(String location) {
+        Path path = pathOf(location);
+        try {
+            return Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new ImageDataNotFoundException(location);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "stat " + location, e);
+        }
+    }
+
+    @Override
+    public void forEachObject(Consumer<StoredEntry> consumer) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> ImageIds.isSafe(file.getFileName().toString()) && Files.isRegularFile(file))
+                    .forEach(file -> {
+                        try {
+                            consumer.accept(new StoredEntry(
+                                    locationOf(file),
+                                    Files.getLastModifiedTime(file).toInstant()));
+                        } catch (NoSuchFileException gone) {
+                            // deleted while we listed
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreUnavailableException(id, "list " + directory, e);
+        }
+    }
+
+    @Override
+    public boolean ownsLocation(String location) {
+        return parse(location).isPresent();
+    }
+
+    private Path pathOf(String location) {
+        return parse(location)
+                .orElseThrow(() ->
+                        new InvalidLocationException(location, "not a file of store '" + id + "' (" + directory + ")"));
+    }
+
+    /** A location is ours when it is a file URL naming an image file directly in our directory. */
+    private Optional<Path> parse(String location) {
+        Objects.requireNonNull(location, "location");
+        try {
+            URI uri = new URI(location);
+            if (!"file".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            Path path = Path.of(uri).normalize();
+            Path fileName = path.getFileName();
+            boolean ours =
+                    directory.equals(path.getParent()) && fileName != null && ImageIds.isSafe(fileName.toString());
+            return ours ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            // Not a URL, or a file URL Path.of rejects (authority, query, ...): not one of ours.
+            return Optional.empty();
+        }
+    }
+
+    private static String locationOf(Path file) {
+        return file.toUri().toString();
+    }
 }

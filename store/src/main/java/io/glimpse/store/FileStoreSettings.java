@@ -7,17 +7,17 @@ import java.util.Objects;
 /** A {@code file} store: one directory holding one file per image. */
 public record FileStoreSettings(Path directory) implements StoreSettings {
 
-  public FileStoreSettings {
-    Objects.requireNonNull(directory, "directory");
-  }
+    public FileStoreSettings {
+        Objects.requireNonNull(directory, "directory");
+    }
 
-  @Override
-  public StoreKind kind() {
-    return StoreKind.FILE;
-  }
+    @Override
+    public StoreKind kind() {
+        return StoreKind.FILE;
+    }
 
-  @Override
-  public Map<String, Object> detailProperties() {
-    return Map.of("data_dir", directory.toString());
-  }
+    @Override
+    public Map<String, Object> detailProperties() {
+        return Map.of("data_dir", directory.toString());
+    }
 }

@@ -6,9 +6,9 @@ package io.glimpse.store;
  * Maps to 409.
  */
 public final class ImageDataExistsException extends StoreException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ImageDataExistsException(String location) {
-    super("Image data already exists at " + location);
-  }
+    public ImageDataExistsException(String location) {
+        super("Image data already exists at " + location);
+    }
 }

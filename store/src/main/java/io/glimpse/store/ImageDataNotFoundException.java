@@ -5,9 +5,9 @@ package io.glimpse.store;
  * (Glance: "store object missing").
  */
 public final class ImageDataNotFoundException extends StoreException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ImageDataNotFoundException(String location) {
-    super("No image data at " + location);
-  }
+    public ImageDataNotFoundException(String location) {
+        super("No image data at " + location);
+    }
 }

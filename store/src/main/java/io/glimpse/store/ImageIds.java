@@ -9,18 +9,18 @@ import java.util.regex.Pattern;
  */
 final class ImageIds {
 
-  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
 
-  private ImageIds() {}
+    private ImageIds() {}
 
-  static boolean isSafe(String imageId) {
-    return SAFE_ID.matcher(imageId).matches();
-  }
-
-  static String requireSafe(String imageId) {
-    if (imageId == null || !isSafe(imageId)) {
-      throw new IllegalArgumentException("Not a usable image id: " + imageId);
+    static boolean isSafe(String imageId) {
+        return SAFE_ID.matcher(imageId).matches();
     }
-    return imageId;
-  }
+
+    static String requireSafe(String imageId) {
+        if (imageId == null || !isSafe(imageId)) {
+            throw new IllegalArgumentException("Not a usable image id: " + imageId);
+        }
+        return imageId;
+    }
 }

@@ -13,67 +13,66 @@ import java.util.function.Consumer;
  */
 public interface ImageStore extends AutoCloseable {
 
-  /** The configured store id (what {@code X-Image-Meta-Store} and {@code stores} name). */
-  String id();
+    /** The configured store id (what {@code X-Image-Meta-Store} and {@code stores} name). */
+    String id();
 
-  StoreKind kind();
+    StoreKind kind();
 
-  /** {@link #write(String, InputStream, long, DigestSpec, long, ByteSink)} with no observer. */
-  default StoredObject write(String imageId, InputStream data, long expectedSize,
-      DigestSpec digests, long sizeCap) {
-    return write(imageId, data, expectedSize, digests, sizeCap, ByteSink.NONE);
-  }
+    /** {@link #write(String, InputStream, long, DigestSpec, long, ByteSink)} with no observer. */
+    default StoredObject write(String imageId, InputStream data, long expectedSize, DigestSpec digests, long sizeCap) {
+        return write(imageId, data, expectedSize, digests, sizeCap, ByteSink.NONE);
+    }
 
-  /**
-   * Streams {@code data} into the store exactly once, with bounded memory, computing MD5, the
-   * {@code os_hash} digest and the optional signature digest in the same pass, and showing every
-   * byte to {@code observer} on the way.
-   *
-   * <p>On any failure nothing stays behind under the image's location and the exception is
-   * rethrown: {@link ImageTooLargeException}, {@link SizeMismatchException}, {@link
-   * SourceStreamException}, {@link ImageDataExistsException}, {@link StoreUnavailableException},
-   * or whatever {@code observer} threw. {@code data} is not closed.
-   *
-   * @param imageId the image id; becomes the file name / object key
-   * @param expectedSize announced size in bytes, or -1 when unknown; a different actual size
-   *     fails the write
-   * @param sizeCap largest accepted size in bytes (inclusive)
-   */
-  StoredObject write(String imageId, InputStream data, long expectedSize, DigestSpec digests,
-      long sizeCap, ByteSink observer);
+    /**
+     * Streams {@code data} into the store exactly once, with bounded memory, computing MD5, the
+     * {@code os_hash} digest and the optional signature digest in the same pass, and showing every
+     * byte to {@code observer} on the way.
+     *
+     * <p>On any failure nothing stays behind under the image's location and the exception is
+     * rethrown: {@link ImageTooLargeException}, {@link SizeMismatchException}, {@link
+     * SourceStreamException}, {@link ImageDataExistsException}, {@link StoreUnavailableException},
+     * or whatever {@code observer} threw. {@code data} is not closed.
+     *
+     * @param imageId the image id; becomes the file name / object key
+     * @param expectedSize announced size in bytes, or -1 when unknown; a different actual size
+     *     fails the write
+     * @param sizeCap largest accepted size in bytes (inclusive)
+     */
+    StoredObject write(
+            String imageId, InputStream data, long expectedSize, DigestSpec digests, long sizeCap, ByteSink observer);
 
-  /**
-   * Opens the data at {@code location}, whole or the given range. The caller closes the stream.
-   *
-   * @throws ImageDataNotFoundException no data at that location
-   * @throws RangeNotSatisfiableException the range starts at or past the end
-   */
-  InputStream read(String location, Optional<ByteRange> range);
+    /**
+     * Opens the data at {@code location}, whole or the given range. The caller closes the stream.
+     *
+     * @throws ImageDataNotFoundException no data at that location
+     * @throws RangeNotSatisfiableException the range starts at or past the end
+     */
+    InputStream read(String location, Optional<ByteRange> range);
 
-  /** Removes the data; removing data that is already gone succeeds (idempotent). */
-  void delete(String location);
+    /** Removes the data; removing data that is already gone succeeds (idempotent). */
+    void delete(String location);
 
-  boolean exists(String location);
+    boolean exists(String location);
 
-  /**
-   * Size in bytes of the data at {@code location}.
-   *
-   * @throws ImageDataNotFoundException no data at that location
-   */
-  long size(String location);
+    /**
+     * Size in bytes of the data at {@code location}.
+     *
+     * @throws ImageDataNotFoundException no data at that location
+     */
+    long size(String location);
 
-  /**
-   * Every complete object of this store (partial uploads are not listed), streamed to {@code
-   * consumer} without holding the listing in memory.
-   *
-   * @throws StoreUnavailableException the store could not be listed
-   */
-  void forEachObject(Consumer<StoredEntry> consumer);
+    /**
+     * Every complete object of this store (partial uploads are not listed), streamed to {@code
+     * consumer} without holding the listing in memory.
+     *
+     * @throws StoreUnavailableException the store could not be listed
+     */
+    void forEachObject(Consumer<StoredEntry> consumer);
 
-  /** Whether {@code location} is one this store hands out (says nothing about existence). */
-  boolean ownsLocation(String location);
+    /** Whether {@code location} is one this store hands out (says nothing about existence). */
+    boolean ownsLocation(String location);
 
-  /** Releases clients and connection pools. */
-  @Override
-  default void close() {}
+    /** Releases clients and connection pools. */
+    @Override
+    default void close() {}
 }

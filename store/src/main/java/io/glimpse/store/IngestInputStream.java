@@ -15,100 +15,100 @@ import java.util.Optional;
  */
 final class IngestInputStream extends InputStream {
 
-  private final InputStream source;
-  private final long expectedSize;
-  private final long sizeCap;
-  private final DigestCalculator digests;
-  private final ByteSink observer;
+    private final InputStream source;
+    private final long expectedSize;
+    private final long sizeCap;
+    private final DigestCalculator digests;
+    private final ByteSink observer;
 
-  private long bytesRead;
-  private boolean reachedEnd;
-  private RuntimeException failure;
+    private long bytesRead;
+    private boolean reachedEnd;
+    private RuntimeException failure;
 
-  /**
-   * @param expectedSize announced size, or -1 when unknown
-   * @param sizeCap largest acceptable size in bytes (inclusive)
-   */
-  IngestInputStream(InputStream source, long expectedSize, long sizeCap,
-      DigestCalculator digests, ByteSink observer) {
-    this.source = source;
-    this.expectedSize = expectedSize;
-    this.sizeCap = sizeCap;
-    this.digests = digests;
-    this.observer = observer;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length) {
-    if (failure != null) {
-      throw failure;
+    /**
+     * @param expectedSize announced size, or -1 when unknown
+     * @param sizeCap largest acceptable size in bytes (inclusive)
+     */
+    IngestInputStream(
+            InputStream source, long expectedSize, long sizeCap, DigestCalculator digests, ByteSink observer) {
+        this.source = source;
+        this.expectedSize = expectedSize;
+        this.sizeCap = sizeCap;
+        this.digests = digests;
+        this.observer = observer;
     }
-    if (reachedEnd) {
-      return -1;
-    }
-    if (length == 0) {
-      return 0;
-    }
-    int n = readSource(buffer, offset, length);
-    if (n < 0) {
-      onEnd();
-      return -1;
-    }
-    bytesRead += n;
-    if (bytesRead > sizeCap) {
-      throw fail(new ImageTooLargeException(sizeCap));
-    }
-    if (expectedSize >= 0 && bytesRead > expectedSize) {
-      throw fail(new SizeMismatchException(expectedSize, bytesRead));
-    }
-    digests.update(buffer, offset, n);
-    try {
-      observer.accept(buffer, offset, n);
-    } catch (RuntimeException e) {
-      throw fail(e);
-    }
-    return n;
-  }
 
-  private int readSource(byte[] buffer, int offset, int length) {
-    try {
-      return source.read(buffer, offset, length);
-    } catch (IOException e) {
-      throw fail(new SourceStreamException(e));
-    } catch (RuntimeException e) {
-      throw fail(e);
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
-  }
 
-  private void onEnd() {
-    if (expectedSize >= 0 && bytesRead != expectedSize) {
-      throw fail(new SizeMismatchException(expectedSize, bytesRead));
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        if (failure != null) {
+            throw failure;
+        }
+        if (reachedEnd) {
+            return -1;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        int n = readSource(buffer, offset, length);
+        if (n < 0) {
+            onEnd();
+            return -1;
+        }
+        bytesRead += n;
+        if (bytesRead > sizeCap) {
+            throw fail(new ImageTooLargeException(sizeCap));
+        }
+        if (expectedSize >= 0 && bytesRead > expectedSize) {
+            throw fail(new SizeMismatchException(expectedSize, bytesRead));
+        }
+        digests.update(buffer, offset, n);
+        try {
+            observer.accept(buffer, offset, n);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+        return n;
     }
-    reachedEnd = true;
-  }
 
-  private RuntimeException fail(RuntimeException e) {
-    failure = e;
-    return e;
-  }
+    private int readSource(byte[] buffer, int offset, int length) {
+        try {
+            return source.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw fail(new SourceStreamException(e));
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
 
-  long bytesRead() {
-    return bytesRead;
-  }
+    private void onEnd() {
+        if (expectedSize >= 0 && bytesRead != expectedSize) {
+            throw fail(new SizeMismatchException(expectedSize, bytesRead));
+        }
+        reachedEnd = true;
+    }
 
-  /** True once the source ended with every check passed. */
-  boolean reachedEnd() {
-    return reachedEnd;
-  }
+    private RuntimeException fail(RuntimeException e) {
+        failure = e;
+        return e;
+    }
 
-  Optional<RuntimeException> failure() {
-    return Optional.ofNullable(failure);
-  }
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    /** True once the source ended with every check passed. */
+    boolean reachedEnd() {
+        return reachedEnd;
+    }
+
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
 }

@@ -12,6 +12,7 @@ import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
+
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,239 +36,251 @@ import java.util.function.Consumer;
  */
 public final class S3ImageStore implements ImageStore {
 
-  private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchBucket");
-  private static final Set<String> BUCKET_ALREADY_MINE = Set.of("BucketAlreadyOwnedByYou");
-  private static final String CONTENT_TYPE = "application/octet-stream";
+    private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchBucket");
+    private static final Set<String> BUCKET_ALREADY_MINE = Set.of("BucketAlreadyOwnedByYou");
+    private static final String CONTENT_TYPE = "application/octet-stream";
 
-  private final String id;
-  private final String bucket;
-  private final long partSize;
-  private final MinioClient client;
-  private volatile boolean bucketReady;
+    private final String id;
+    private final String bucket;
+    private final long partSize;
+    private final MinioClient client;
+    private volatile boolean bucketReady;
 
-  public S3ImageStore(String id, S3StoreSettings settings) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.bucket = settings.bucket();
-    this.partSize = settings.partSize();
-    // Building the client opens no connection: an unreachable endpoint shows on first use.
-    this.client = MinioClient.builder()
-        .endpoint(settings.endpoint().toString())
-        .region(settings.region())
-        .credentials(settings.accessKey(), settings.secretKey())
-        .build();
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public StoreKind kind() {
-    return StoreKind.S3;
-  }
-
-  public String bucket() {
-    return bucket;
-  }
-
-  @Override
-  public StoredObject write(String imageId, InputStream data, long expectedSize,
-      DigestSpec digests, long sizeCap, ByteSink observer) {
-    WriteArguments.check(imageId, data, expectedSize, digests, sizeCap, observer);
-    ensureBucket();
-    S3Location location = new S3Location(bucket, imageId);
-    if (objectExists(location)) {
-      throw new ImageDataExistsException(location.toString());
+    public S3ImageStore(String id, S3StoreSettings settings) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.bucket = settings.bucket();
+        this.partSize = settings.partSize();
+        // Building the client opens no connection: an unreachable endpoint shows on first use.
+        this.client = MinioClient.builder()
+                .endpoint(settings.endpoint().toString())
+                .region(settings.region())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
     }
-    DigestCalculator calculator = new DigestCalculator(digests);
-    IngestInputStream ingest =
-        new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
-    boolean stored = false;
-    try (calculator) {
-      upload(location, ingest);
-      if (!ingest.reachedEnd()) {
-        throw new IllegalStateException("S3 upload finished before the end of the data");
-      }
-      DigestCalculator.Digests result = calculator.finish();
-      stored = true;
-      return new StoredObject(id, location.toString(), ingest.bytesRead(), result.md5Hex(),
-          result.osHash().glanceName(), result.osHashHex(), result.signatureDigest());
-    } finally {
-      if (!stored) {
-        removeQuietly(location);
-      }
-    }
-  }
 
-  private void upload(S3Location location, IngestInputStream ingest) {
-    try {
-      client.putObject(PutObjectArgs.builder()
-          .bucket(location.bucket())
-          .object(location.key())
-          .stream(ingest, -1L, partSize)
-          .contentType(CONTENT_TYPE)
-          .build());
-    } catch (MinioException | RuntimeException e) {
-      // The SDK re-wraps what our stream threw (checked or IllegalStateException, depending on
-      // the part it was reading): the stream itself knows the real cause.
-      RuntimeException cause = ingest.failure()
-          .orElseGet(() -> new StoreUnavailableException(id, "write " + location, e));
-      if (cause != e) {
-        cause.addSuppressed(e);
-      }
-      throw cause;
+    @Override
+    public String id() {
+        return id;
     }
-  }
 
-  /** Creates the bucket on first use (not at construction, so a service starts without S3). */
-  private void ensureBucket() {
-    if (bucketReady) {
-      return;
+    @Override
+    public StoreKind kind() {
+        return StoreKind.S3;
     }
-    synchronized (this) {
-      if (bucketReady) {
-        return;
-      }
-      try {
-        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-          client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public StoredObject write(
+            String imageId, InputStream data, long expectedSize, DigestSpec digests, long sizeCap, ByteSink observer) {
+        WriteArguments.check(imageId, data, expectedSize, digests, sizeCap, observer);
+        ensureBucket();
+        S3Location location = new S3Location(bucket, imageId);
+        if (objectExists(location)) {
+            throw new ImageDataExistsException(location.toString());
         }
-      } catch (ErrorResponseException e) {
-        // Lost a race with another writer creating the same bucket: fine.
-        if (!BUCKET_ALREADY_MINE.contains(e.errorResponse().code())) {
-          throw new StoreUnavailableException(id, "create bucket " + bucket, e);
+        DigestCalculator calculator = new DigestCalculator(digests);
+        IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
+        boolean stored = false;
+        try (calculator) {
+            upload(location, ingest);
+            if (!ingest.reachedEnd()) {
+                throw new IllegalStateException("S3 upload finished before the end of the data");
+            }
+            DigestCalculator.Digests result = calculator.finish();
+            stored = true;
+            return new StoredObject(
+                    id,
+                    location.toString(),
+                    ingest.bytesRead(),
+                    result.md5Hex(),
+                    result.osHash().glanceName(),
+                    result.osHashHex(),
+                    result.signatureDigest());
+        } finally {
+            if (!stored) {
+                removeQuietly(location);
+            }
         }
-      } catch (MinioException | IllegalStateException e) {
-        throw new StoreUnavailableException(id, "create bucket " + bucket, e);
-      }
-      bucketReady = true;
     }
-  }
 
-  private void removeQuietly(S3Location location) {
-    try {
-      client.removeObject(
-          RemoveObjectArgs.builder().bucket(location.bucket()).object(location.key()).build());
-    } catch (MinioException | RuntimeException e) {
-      // Cleanup after a failure must not hide the failure; S3 never published a failed upload.
-    }
-  }
-
-  @Override
-  public InputStream read(String location, Optional<ByteRange> range) {
-    S3Location object = locationOf(location);
-    GetObjectArgs.Builder request =
-        GetObjectArgs.builder().bucket(object.bucket()).object(object.key());
-    range.ifPresent(wanted -> {
-      request.offset(wanted.firstByte());
-      wanted.length().ifPresent(request::length);
-    });
-    try {
-      return client.getObject(request.build());
-    } catch (ErrorResponseException e) {
-      String code = e.errorResponse().code();
-      if (NOT_FOUND_CODES.contains(code)) {
-        throw new ImageDataNotFoundException(location);
-      }
-      if ("InvalidRange".equals(code) && range.isPresent()) {
-        throw new RangeNotSatisfiableException(range.get(), location);
-      }
-      throw new StoreUnavailableException(id, "read " + location, e);
-    } catch (MinioException | IllegalStateException e) {
-      throw new StoreUnavailableException(id, "read " + location, e);
-    }
-  }
-
-  @Override
-  public void delete(String location) {
-    S3Location object = locationOf(location);
-    try {
-      // S3 DELETE is idempotent already; a missing bucket means nothing to delete either.
-      client.removeObject(
-          RemoveObjectArgs.builder().bucket(object.bucket()).object(object.key()).build());
-    } catch (ErrorResponseException e) {
-      if (!NOT_FOUND_CODES.contains(e.errorResponse().code())) {
-        throw new StoreUnavailableException(id, "delete " + location, e);
-      }
-    } catch (MinioException | IllegalStateException e) {
-      throw new StoreUnavailableException(id, "delete " + location, e);
-    }
-  }
-
-  @Override
-  public boolean exists(String location) {
-    return objectExists(locationOf(location));
-  }
-
-  private boolean objectExists(S3Location object) {
-    return stat(object).isPresent();
-  }
-
-  @Override
-  public long size(String location) {
-    return stat(locationOf(location))
-        .orElseThrow(() -> new ImageDataNotFoundException(location));
-  }
-
-  /** Object size, or empty when there is no such object. */
-  private OptionalLong stat(S3Location object) {
-    try {
-      return OptionalLong.of(client.statObject(
-          StatObjectArgs.builder().bucket(object.bucket()).object(object.key()).build()).size());
-    } catch (ErrorResponseException e) {
-      if (NOT_FOUND_CODES.contains(e.errorResponse().code())) {
-
-        return OptionalLong.empty();
-      }
-      throw new StoreUnavailableException(id, "stat " + object, e);
-    } catch (MinioException | IllegalStateException e) {
-      throw new StoreUnavailableException(id, "stat " + object, e);
-    }
-  }
-
-  @Override
-  public void forEachObject(Consumer<StoredEntry> consumer) {
-    try {
-      if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-        return;
-      }
-      // The SDK pages through the listing lazily (1,000 keys a request).
-      for (Result<Item> result : client.listObjects(
-          ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
-        Item item = result.get();
-        if (!item.isDir() && ImageIds.isSafe(item.objectName())) {
-          consumer.accept(new StoredEntry(new S3Location(bucket, item.objectName()).toString(),
-              item.lastModified().toInstant()));
+    private void upload(S3Location location, IngestInputStream ingest) {
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(location.bucket()).object(location.key()).stream(
+                            ingest, -1L, partSize)
+                    .contentType(CONTENT_TYPE)
+                    .build());
+        } catch (MinioException | RuntimeException e) {
+            // The SDK re-wraps what our stream threw (checked or IllegalStateException, depending on
+            // the part it was reading): the stream itself knows the real cause.
+            RuntimeException cause =
+                    ingest.failure().orElseGet(() -> new StoreUnavailableException(id, "write " + location, e));
+            if (cause != e) {
+                cause.addSuppressed(e);
+            }
+            throw cause;
         }
-      }
-    } catch (MinioException | IllegalStateException e) {
-      throw new StoreUnavailableException(id, "list bucket " + bucket, e);
     }
-  }
 
-  @Override
-  public boolean ownsLocation(String location) {
-    return parse(location).isPresent();
-  }
-
-  private S3Location locationOf(String location) {
-    return parse(location).orElseThrow(() -> new InvalidLocationException(location,
-        "not an object of store '" + id + "' (bucket " + bucket + ")"));
-  }
-
-  private Optional<S3Location> parse(String location) {
-    Objects.requireNonNull(location, "location");
-    return S3Location.parse(location)
-        .filter(object -> object.bucket().equals(bucket) && ImageIds.isSafe(object.key()));
-  }
-
-  @Override
-  public void close() {
-    try {
-      client.close();
-    } catch (Exception e) {
-      // Only releases the HTTP client's threads and idle connections.
+    /** Creates the bucket on first use (not at construction, so a service starts without S3). */
+    private void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
+        synchronized (this) {
+            if (bucketReady) {
+                return;
+            }
+            try {
+                if (!client.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build())) {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                }
+            } catch (ErrorResponseException e) {
+                // Lost a race with another writer creating the same bucket: fine.
+                if (!BUCKET_ALREADY_MINE.contains(e.errorResponse().code())) {
+                    throw new StoreUnavailableException(id, "create bucket " + bucket, e);
+                }
+            } catch (MinioException | IllegalStateException e) {
+                throw new StoreUnavailableException(id, "create bucket " + bucket, e);
+            }
+            bucketReady = true;
+        }
     }
-  }
+
+    private void removeQuietly(S3Location location) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder()
+                    .bucket(location.bucket())
+                    .object(location.key())
+                    .build());
+        } catch (MinioException | RuntimeException e) {
+            // Cleanup after a failure must not hide the failure; S3 never published a failed upload.
+        }
+    }
+
+    @Override
+    public InputStream read(String location, Optional<ByteRange> range) {
+        S3Location object = locationOf(location);
+        GetObjectArgs.Builder request =
+                GetObjectArgs.builder().bucket(object.bucket()).object(object.key());
+        range.ifPresent(wanted -> {
+            request.offset(wanted.firstByte());
+            wanted.length().ifPresent(request::length);
+        });
+        try {
+            return client.getObject(request.build());
+        } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            if (NOT_FOUND_CODES.contains(code)) {
+                throw new ImageDataNotFoundException(location);
+            }
+            if ("InvalidRange".equals(code) && range.isPresent()) {
+                throw new RangeNotSatisfiableException(range.get(), location);
+            }
+            throw new StoreUnavailableException(id, "read " + location, e);
+        } catch (MinioException | IllegalStateException e) {
+            throw new StoreUnavailableException(id, "read " + location, e);
+        }
+    }
+
+    @Override
+    public void delete(String location) {
+        S3Location object = locationOf(location);
+        try {
+            // S3 DELETE is idempotent already; a missing bucket means nothing to delete either.
+            client.removeObject(RemoveObjectArgs.builder()
+                    .bucket(object.bucket())
+                    .object(object.key())
+                    .build());
+        } catch (ErrorResponseException e) {
+            if (!NOT_FOUND_CODES.contains(e.errorResponse().code())) {
+                throw new StoreUnavailableException(id, "delete " + location, e);
+            }
+        } catch (MinioException | IllegalStateException e) {
+            throw new StoreUnavailableException(id, "delete " + location, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String location) {
+        return objectExists(locationOf(location));
+    }
+
+    private boolean objectExists(S3Location object) {
+        return stat(object).isPresent();
+    }
+
+    @Override
+    public long size(String location) {
+        return stat(locationOf(location)).orElseThrow(() -> new ImageDataNotFoundException(location));
+    }
+
+    /** Object size, or empty when there is no such object. */
+    private OptionalLong stat(S3Location object) {
+        try {
+            return OptionalLong.of(client.statObject(StatObjectArgs.builder()
+                            .bucket(object.bucket())
+                            .object(object.key())
+                            .build())
+                    .size());
+        } catch (ErrorResponseException e) {
+            if (NOT_FOUND_CODES.contains(e.errorResponse().code())) {
+
+                return OptionalLong.empty();
+            }
+            throw new StoreUnavailableException(id, "stat " + object, e);
+        } catch (MinioException | IllegalStateException e) {
+            throw new StoreUnavailableException(id, "stat " + object, e);
+        }
+    }
+
+    @Override
+    public void forEachObject(Consumer<StoredEntry> consumer) {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                return;
+            }
+            // The SDK pages through the listing lazily (1,000 keys a request).
+            for (Result<Item> result : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir() && ImageIds.isSafe(item.objectName())) {
+                    consumer.accept(new StoredEntry(
+                            new S3Location(bucket, item.objectName()).toString(),
+                            item.lastModified().toInstant()));
+                }
+            }
+        } catch (MinioException | IllegalStateException e) {
+            throw new StoreUnavailableException(id, "list bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public boolean ownsLocation(String location) {
+        return parse(location).isPresent();
+    }
+
+    private S3Location locationOf(String location) {
+        return parse(location)
+                .orElseThrow(() -> new InvalidLocationException(
+                        location, "not an object of store '" + id + "' (bucket " + bucket + ")"));
+    }
+
+    private Optional<S3Location> parse(String location) {
+        Objects.requireNonNull(location, "location");
+        return S3Location.parse(location)
+                .filter(object -> object.bucket().equals(bucket) && ImageIds.isSafe(object.key()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            // Only releases the HTTP client's threads and idle connections.
+        }
+    }
 }

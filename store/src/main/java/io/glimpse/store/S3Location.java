@@ -9,22 +9,22 @@ import java.util.Optional;
  */
 record S3Location(String bucket, String key) {
 
-  private static final String SCHEME = "s3://";
+    private static final String SCHEME = "s3://";
 
-  static Optional<S3Location> parse(String location) {
-    if (!location.startsWith(SCHEME)) {
-      return Optional.empty();
+    static Optional<S3Location> parse(String location) {
+        if (!location.startsWith(SCHEME)) {
+            return Optional.empty();
+        }
+        String rest = location.substring(SCHEME.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new S3Location(rest.substring(0, slash), rest.substring(slash + 1)));
     }
-    String rest = location.substring(SCHEME.length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0 || slash == rest.length() - 1) {
-      return Optional.empty();
-    }
-    return Optional.of(new S3Location(rest.substring(0, slash), rest.substring(slash + 1)));
-  }
 
-  @Override
-  public String toString() {
-    return SCHEME + bucket + "/" + key;
-  }
+    @Override
+    public String toString() {
+        return SCHEME + bucket + "/" + key;
+    }
 }

@@ -6,23 +6,23 @@ package io.glimpse.store;
  * past the announced size (the rest is never read).
  */
 public final class SizeMismatchException extends StoreException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final long expectedSize;
-  private final long receivedAtLeast;
+    private final long expectedSize;
+    private final long receivedAtLeast;
 
-  public SizeMismatchException(long expectedSize, long receivedAtLeast) {
-    super("Expected " + expectedSize + " bytes of image data but received "
-        + (receivedAtLeast > expectedSize ? "more" : String.valueOf(receivedAtLeast)));
-    this.expectedSize = expectedSize;
-    this.receivedAtLeast = receivedAtLeast;
-  }
+    public SizeMismatchException(long expectedSize, long receivedAtLeast) {
+        super("Expected " + expectedSize + " bytes of image data but received "
+                + (receivedAtLeast > expectedSize ? "more" : String.valueOf(receivedAtLeast)));
+        this.expectedSize = expectedSize;
+        this.receivedAtLeast = receivedAtLeast;
+    }
 
-  public long expectedSize() {
-    return expectedSize;
-  }
+    public long expectedSize() {
+        return expectedSize;
+    }
 
-  public long receivedAtLeast() {
-    return receivedAtLeast;
-  }
+    public long receivedAtLeast() {
+        return receivedAtLeast;
+    }
 }

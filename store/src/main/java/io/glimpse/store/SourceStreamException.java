@@ -7,9 +7,9 @@ import java.io.IOException;
  * Kept apart from {@link StoreUnavailableException} because the store itself is healthy.
  */
 public final class SourceStreamException extends StoreException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public SourceStreamException(IOException cause) {
-    super("Reading the image data failed: " + cause.getMessage(), cause);
-  }
+    public SourceStreamException(IOException cause) {
+        super("Reading the image data failed: " + cause.getMessage(), cause);
+    }
 }

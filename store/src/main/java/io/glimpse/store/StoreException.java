@@ -9,13 +9,13 @@ package io.glimpse.store;
  * the usual {@link IllegalArgumentException} / {@link NullPointerException} instead.
  */
 public abstract class StoreException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  protected StoreException(String message) {
-    super(message);
-  }
+    protected StoreException(String message) {
+        super(message);
+    }
 
-  protected StoreException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    protected StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

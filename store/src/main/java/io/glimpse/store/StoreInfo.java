@@ -8,10 +8,15 @@ import java.util.Optional;
  * /v2/info/stores/detail} (plus type, weight, properties). On the wire Glance writes the default
  * flag as the string {@code "default": "true"} and leaves it out for the others.
  */
-public record StoreInfo(String id, Optional<String> description, boolean isDefault, int weight,
-    StoreKind kind, Map<String, Object> properties) {
+public record StoreInfo(
+        String id,
+        Optional<String> description,
+        boolean isDefault,
+        int weight,
+        StoreKind kind,
+        Map<String, Object> properties) {
 
-  public StoreInfo {
-    properties = Map.copyOf(properties);
-  }
+    public StoreInfo {
+        properties = Map.copyOf(properties);
+    }
 }

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param location     the location URL, as {@link ImageStore#write} would have returned it
  * @param lastModified when the object was last written
  */
-public record StoredEntry(String location, Instant lastModified) {
-}
+public record StoredEntry(String location, Instant lastModified) {}

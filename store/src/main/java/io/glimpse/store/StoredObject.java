@@ -18,53 +18,58 @@ import java.util.Optional;
  * @param signatureDigest raw digest for signature verification, when one was asked for
  */
 public record StoredObject(
-    String storeId,
-    String location,
-    long size,
-    String md5Hex,
-    String hashAlgo,
-    String hashHex,
-    Optional<byte[]> signatureDigest) {
+        String storeId,
+        String location,
+        long size,
+        String md5Hex,
+        String hashAlgo,
+        String hashHex,
+        Optional<byte[]> signatureDigest) {
 
-  public StoredObject {
-    Objects.requireNonNull(storeId, "storeId");
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(md5Hex, "md5Hex");
-    Objects.requireNonNull(hashAlgo, "hashAlgo");
-    Objects.requireNonNull(hashHex, "hashHex");
-    // Copy so that the record stays an immutable value.
-    signatureDigest = signatureDigest.map(byte[]::clone);
-  }
+    public StoredObject {
+        Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(md5Hex, "md5Hex");
+        Objects.requireNonNull(hashAlgo, "hashAlgo");
+        Objects.requireNonNull(hashHex, "hashHex");
+        // Copy so that the record stays an immutable value.
+        signatureDigest = signatureDigest.map(byte[]::clone);
+    }
 
-  @Override
-  public Optional<byte[]> signatureDigest() {
-    return signatureDigest.map(byte[]::clone);
-  }
+    @Override
+    public Optional<byte[]> signatureDigest() {
+        return signatureDigest.map(byte[]::clone);
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof StoredObject that
-        && size == that.size
-        && storeId.equals(that.storeId)
-        && location.equals(that.location)
-        && md5Hex.equals(that.md5Hex)
-        && hashAlgo.equals(that.hashAlgo)
-        && hashHex.equals(that.hashHex)
-        && signatureDigest.isPresent() == that.signatureDigest.isPresent()
-        && (signatureDigest.isEmpty()
-            || Arrays.equals(signatureDigest.get(), that.signatureDigest.get()));
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredObject that
+                && size == that.size
+                && storeId.equals(that.storeId)
+                && location.equals(that.location)
+                && md5Hex.equals(that.md5Hex)
+                && hashAlgo.equals(that.hashAlgo)
+                && hashHex.equals(that.hashHex)
+                && signatureDigest.isPresent() == that.signatureDigest.isPresent()
+                && (signatureDigest.isEmpty() || Arrays.equals(signatureDigest.get(), that.signatureDigest.get()));
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(storeId, location, size, md5Hex, hashAlgo, hashHex,
-        signatureDigest.map(Arrays::hashCode).orElse(0));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                storeId,
+                location,
+                size,
+                md5Hex,
+                hashAlgo,
+                hashHex,
+                signatureDigest.map(Arrays::hashCode).orElse(0));
+    }
 
-  @Override
-  public String toString() {
-    return "StoredObject[storeId=" + storeId + ", location=" + location + ", size=" + size
-        + ", md5Hex=" + md5Hex + ", hashAlgo=" + hashAlgo + ", hashHex=" + hashHex
-        + ", signatureDigest=" + signatureDigest.map(HexFormat.of()::formatHex) + "]";
-  }
+    @Override
+    public String toString() {
+        return "StoredObject[storeId=" + storeId + ", location=" + location + ", size=" + size
+                + ", md5Hex=" + md5Hex + ", hashAlgo=" + hashAlgo + ", hashHex=" + hashHex
+                + ", signatureDigest=" + signatureDigest.map(HexFormat.of()::formatHex) + "]";
+    }
 }

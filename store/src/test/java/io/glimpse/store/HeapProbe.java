@@ -7,28 +7,28 @@ package io.glimpse.store;
  */
 final class HeapProbe {
 
-  private final long baseline;
-  private volatile long peak;
+    private final long baseline;
+    private volatile long peak;
 
-  HeapProbe() {
-    this.baseline = usedAfterGc();
-    this.peak = baseline;
-  }
-
-  void sample() {
-    long used = usedAfterGc();
-    if (used > peak) {
-      peak = used;
+    HeapProbe() {
+        this.baseline = usedAfterGc();
+        this.peak = baseline;
     }
-  }
 
-  long growthBytes() {
-    return Math.max(0, peak - baseline);
-  }
+    void sample() {
+        long used = usedAfterGc();
+        if (used > peak) {
+            peak = used;
+        }
+    }
 
-  private static long usedAfterGc() {
-    Runtime runtime = Runtime.getRuntime();
-    System.gc();
-    return runtime.totalMemory() - runtime.freeMemory();
-  }
+    long growthBytes() {
+        return Math.max(0, peak - baseline);
+    }
+
+    private static long usedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
 }

@@ -1,12 +1,11 @@
 package io.glimpse.store;
 
-import static io.glimpse.store.TestStreams.hex;
-import static io.glimpse.store.TestStreams.readAll;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.glimpse.store.TestStreams.CountingInputStream;
 import io.glimpse.store.TestStreams.FailingInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +14,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.glimpse.store.TestStreams.hex;
+import static io.glimpse.store.TestStreams.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Behaviour every {@link ImageStore} must show; each backend's test class extends this and adds
@@ -25,339 +26,386 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class ImageStoreContract {
 
-  static final long MIB = 1024L * 1024;
-  static final long NO_CAP = Long.MAX_VALUE;
-  static final long UNKNOWN_SIZE = -1;
+    static final long MIB = 1024L * 1024;
+    static final long NO_CAP = Long.MAX_VALUE;
+    static final long UNKNOWN_SIZE = -1;
 
-  /** The store under test; for S3 its part size is 5 MiB so that 12 MiB spans three parts. */
-  abstract ImageStore store();
+    /** The store under test; for S3 its part size is 5 MiB so that 12 MiB spans three parts. */
+    abstract ImageStore store();
 
-  /** Where the store would put {@code imageId}, without writing anything. */
-  abstract String locationFor(String imageId);
+    /** Where the store would put {@code imageId}, without writing anything. */
+    abstract String locationFor(String imageId);
 
-  /** True when no trace of {@code imageId} is left: no object, no temp file, no upload. */
-  abstract boolean nothingStoredFor(String imageId);
+    /** True when no trace of {@code imageId} is left: no object, no temp file, no upload. */
+    abstract boolean nothingStoredFor(String imageId);
 
-  /** The store the 256 MiB write goes to: {@link #store()} unless a backend wants its default. */
-  ImageStore storeForLargeWrites() {
-    return store();
-  }
-
-  static String newImageId() {
-    return UUID.randomUUID().toString();
-  }
-
-  // --- digests and round trip ---
-
-  @ParameterizedTest(name = "{0} bytes")
-  @ValueSource(ints = {0, 1, 4095, 65_537, 1_000_003, 6 * 1024 * 1024 + 7})
-  void digestsEqualIndependentlyComputedOnesAndDataReadsBack(int size) {
-    byte[] data = GeneratedInputStream.bytes(size, size + 17L);
-    String imageId = newImageId();
-
-    StoredObject stored = store().write(imageId, new ByteArrayInputStream(data), size,
-        DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA256), NO_CAP);
-
-    assertThat(stored.storeId()).isEqualTo(store().id());
-    assertThat(stored.location()).isEqualTo(locationFor(imageId));
-    assertThat(stored.size()).isEqualTo(size);
-    assertThat(stored.md5Hex()).isEqualTo(hex("MD5", data));
-    assertThat(stored.hashAlgo()).isEqualTo("sha512");
-    assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", data));
-    assertThat(stored.signatureDigest()).hasValueSatisfying(
-        digest -> assertThat(digest).isEqualTo(TestStreams.digest("SHA-256", data)));
-    assertThat(readAll(store().read(stored.location(), Optional.empty()))).isEqualTo(data);
-    assertThat(store().size(stored.location())).isEqualTo(size);
-    assertThat(store().exists(stored.location())).isTrue();
-    assertThat(store().ownsLocation(stored.location())).isTrue();
-  }
-
-  @Test
-  void listingShowsCompleteObjectsWithTheirWriteTime() {
-    java.time.Instant before = java.time.Instant.now().minusSeconds(5);
-    String first = store().write(newImageId(), new ByteArrayInputStream(new byte[10]), 10,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-    String second = store().write(newImageId(), new ByteArrayInputStream(new byte[20]), 20,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-    String deleted = store().write(newImageId(), new ByteArrayInputStream(new byte[5]), 5,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-    store().delete(deleted);
-
-    java.util.Map<String, java.time.Instant> listed = new java.util.HashMap<>();
-    store().forEachObject(entry -> listed.put(entry.location(), entry.lastModified()));
-
-    assertThat(listed).containsKeys(first, second).doesNotContainKey(deleted);
-    assertThat(listed.get(first)).isAfter(before).isBefore(java.time.Instant.now().plusSeconds(5));
-    assertThat(listed.keySet()).allMatch(store()::ownsLocation);
-  }
-
-  @Test
-  void osHashAlgorithmIsTheOneAskedFor() {
-    byte[] data = GeneratedInputStream.bytes(10_001, 3);
-
-    StoredObject stored = store().write(newImageId(), new ByteArrayInputStream(data),
-        UNKNOWN_SIZE, DigestSpec.of(HashAlgorithm.SHA3_256)
-            .withSignatureHash(HashAlgorithm.SHA384), NO_CAP);
-
-    assertThat(stored.hashAlgo()).isEqualTo("sha3_256");
-    assertThat(stored.hashHex()).isEqualTo(hex("SHA3-256", data));
-    assertThat(stored.signatureDigest().orElseThrow())
-        .isEqualTo(TestStreams.digest("SHA-384", data));
-  }
-
-  @Test
-  void signatureHashEqualToOsHashGivesTheSameDigest() {
-    byte[] data = GeneratedInputStream.bytes(777, 4);
-
-    StoredObject stored = store().write(newImageId(), new ByteArrayInputStream(data), 777,
-        DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA512), NO_CAP);
-
-    assertThat(HexFormat.of().formatHex(stored.signatureDigest().orElseThrow()))
-        .isEqualTo(stored.hashHex());
-  }
-
-  @Test
-  void noSignatureDigestUnlessAskedFor() {
-    StoredObject stored = store().write(newImageId(), new ByteArrayInputStream(new byte[3]), 3,
-        DigestSpec.glanceDefault(), NO_CAP);
-
-    assertThat(stored.signatureDigest()).isEmpty();
-  }
-
-  @Test
-  void observerSeesEveryByteOnceInOrderWhileTheSourceIsReadOnce() throws Exception {
-    long size = 12 * MIB + 5;
-    CountingInputStream source = new CountingInputStream(new GeneratedInputStream(size, 11));
-    MessageDigest observed = MessageDigest.getInstance("MD5");
-    AtomicLong observedBytes = new AtomicLong();
-
-    StoredObject stored = store().write(newImageId(), source, UNKNOWN_SIZE,
-        DigestSpec.glanceDefault(), NO_CAP, (buffer, offset, length) -> {
-          observed.update(buffer, offset, length);
-          observedBytes.addAndGet(length);
-        });
-
-    assertThat(source.count()).isEqualTo(size);
-    assertThat(observedBytes.get()).isEqualTo(size);
-    assertThat(HexFormat.of().formatHex(observed.digest())).isEqualTo(stored.md5Hex());
-    assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, 11)));
-  }
-
-  // --- range reads ---
-
-  @Test
-  void rangeReadsReturnTheRequestedBytes() {
-    byte[] data = GeneratedInputStream.bytes(100_000, 5);
-    String location = store().write(newImageId(), new ByteArrayInputStream(data),
-        data.length, DigestSpec.glanceDefault(), NO_CAP).location();
-
-    assertThat(readRange(location, ByteRange.between(0, 0))).containsExactly(data[0]);
-    assertThat(readRange(location, ByteRange.between(10, 19)))
-        .isEqualTo(slice(data, 10, 20));
-    assertThat(readRange(location, ByteRange.from(99_990))).isEqualTo(slice(data, 99_990, 100_000));
-    assertThat(readRange(location, ByteRange.between(99_999, 99_999)))
-        .containsExactly(data[99_999]);
-    // A last byte past the end is clipped to the end, as HTTP does.
-    assertThat(readRange(location, ByteRange.between(99_000, 5_000_000)))
-        .isEqualTo(slice(data, 99_000, 100_000));
-  }
-
-  @Test
-  void rangeStartingAtOrPastTheEndIsNotSatisfiable() {
-    String location = store().write(newImageId(), new ByteArrayInputStream(new byte[10]), 10,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-
-    assertThatThrownBy(() -> readRange(location, ByteRange.from(10)))
-        .isInstanceOf(RangeNotSatisfiableException.class);
-    assertThatThrownBy(() -> readRange(location, ByteRange.between(11, 20)))
-        .isInstanceOf(RangeNotSatisfiableException.class);
-  }
-
-  private byte[] readRange(String location, ByteRange range) {
-    return readAll(store().read(location, Optional.of(range)));
-  }
-
-  private static byte[] slice(byte[] data, int from, int to) {
-    return java.util.Arrays.copyOfRange(data, from, to);
-  }
-
-  // --- size cap and announced size ---
-
-  @Test
-  void dataOfExactlyTheCapIsAccepted() {
-    StoredObject stored = store().write(newImageId(), new GeneratedInputStream(4096, 1),
-        UNKNOWN_SIZE, DigestSpec.glanceDefault(), 4096);
-
-    assertThat(stored.size()).isEqualTo(4096);
-  }
-
-  @Test
-  void dataOverTheCapFailsAndLeavesNothing() {
-    String imageId = newImageId();
-
-    assertThatThrownBy(() -> store().write(imageId, new GeneratedInputStream(12 * MIB, 2),
-        UNKNOWN_SIZE, DigestSpec.glanceDefault(), 11 * MIB))
-        .isInstanceOfSatisfying(ImageTooLargeException.class,
-            e -> assertThat(e.sizeCap()).isEqualTo(11 * MIB));
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  @Test
-  void announcedSizeOverTheCapFailsBeforeReadingAnything() {
-    CountingInputStream source = new CountingInputStream(new GeneratedInputStream(100, 1));
-    String imageId = newImageId();
-
-    assertThatThrownBy(() -> store().write(imageId, source, 100, DigestSpec.glanceDefault(), 99))
-        .isInstanceOf(ImageTooLargeException.class);
-    assertThat(source.count()).isZero();
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  @Test
-  void dataShorterThanAnnouncedFailsAndLeavesNothing() {
-    String imageId = newImageId();
-
-    assertThatThrownBy(() -> store().write(imageId, new GeneratedInputStream(12 * MIB, 3),
-        12 * MIB + 1, DigestSpec.glanceDefault(), NO_CAP))
-        .isInstanceOfSatisfying(SizeMismatchException.class, e -> {
-          assertThat(e.expectedSize()).isEqualTo(12 * MIB + 1);
-          assertThat(e.receivedAtLeast()).isEqualTo(12 * MIB);
-        });
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  @Test
-  void dataLongerThanAnnouncedFailsAndLeavesNothing() {
-    String imageId = newImageId();
-
-    assertThatThrownBy(() -> store().write(imageId, new GeneratedInputStream(12 * MIB, 3),
-        6 * MIB, DigestSpec.glanceDefault(), NO_CAP))
-        .isInstanceOf(SizeMismatchException.class);
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  // --- cleanup on failure ---
-
-  @Test
-  void sourceFailingMidwayLeavesNothing() {
-    String imageId = newImageId();
-    IOException broken = new IOException("client went away");
-    InputStream source = new FailingInputStream(new GeneratedInputStream(20 * MIB, 4),
-        11 * MIB + 3, broken);
-
-    assertThatThrownBy(() -> store().write(imageId, source, UNKNOWN_SIZE,
-        DigestSpec.glanceDefault(), NO_CAP))
-        .isInstanceOf(SourceStreamException.class)
-        .hasCause(broken);
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  @Test
-  void observerFailureAbortsTheWriteWithTheObserversException() {
-    String imageId = newImageId();
-    IllegalStateException rejected = new IllegalStateException("qcow2 with a backing file");
-    AtomicLong seen = new AtomicLong();
-
-    assertThatThrownBy(() -> store().write(imageId, new GeneratedInputStream(12 * MIB, 6),
-        UNKNOWN_SIZE, DigestSpec.glanceDefault(), NO_CAP, (buffer, offset, length) -> {
-          if (seen.addAndGet(length) > 11 * MIB) {
-            throw rejected;
-          }
-        }))
-        .isSameAs(rejected);
-    assertThat(nothingStoredFor(imageId)).isTrue();
-  }
-
-  @Test
-  void existingDataIsNeverOverwritten() {
-    String imageId = newImageId();
-    byte[] original = GeneratedInputStream.bytes(1000, 7);
-    String location = store().write(imageId, new ByteArrayInputStream(original), 1000,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-
-    assertThatThrownBy(() -> store().write(imageId, new ByteArrayInputStream(new byte[5]), 5,
-        DigestSpec.glanceDefault(), NO_CAP))
-        .isInstanceOf(ImageDataExistsException.class);
-    assertThat(readAll(store().read(location, Optional.empty()))).isEqualTo(original);
-  }
-
-  // --- delete, exists, locations ---
-
-  @Test
-  void deleteIsIdempotent() {
-    String location = store().write(newImageId(), new ByteArrayInputStream(new byte[42]), 42,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-
-    store().delete(location);
-    store().delete(location);
-
-    assertThat(store().exists(location)).isFalse();
-    assertThatThrownBy(() -> store().read(location, Optional.empty()))
-        .isInstanceOf(ImageDataNotFoundException.class);
-    assertThatThrownBy(() -> store().size(location))
-        .isInstanceOf(ImageDataNotFoundException.class);
-  }
-
-  @Test
-  void deletingDataThatWasNeverWrittenSucceeds() {
-    String location = locationFor(newImageId());
-
-    store().delete(location);
-
-    assertThat(store().exists(location)).isFalse();
-  }
-
-  @Test
-  void locationsOfOtherStoresAreRejected() {
-    for (String foreign : new String[] {"gopher://info.cern.ch", "http://example.com/x",
-        "s3://some-other-bucket/" + newImageId(), "file:///etc/passwd", "not a url"}) {
-      assertThat(store().ownsLocation(foreign)).as(foreign).isFalse();
-      assertThatThrownBy(() -> store().read(foreign, Optional.empty()))
-          .as(foreign).isInstanceOf(InvalidLocationException.class);
-      assertThatThrownBy(() -> store().delete(foreign))
-          .as(foreign).isInstanceOf(InvalidLocationException.class);
-      assertThatThrownBy(() -> store().exists(foreign))
-          .as(foreign).isInstanceOf(InvalidLocationException.class);
+    /** The store the 256 MiB write goes to: {@link #store()} unless a backend wants its default. */
+    ImageStore storeForLargeWrites() {
+        return store();
     }
-  }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "../escape", ".hidden", "a/b", "a\\b", "white space"})
-  void unsafeImageIdsAreRejected(String imageId) {
-    assertThatThrownBy(() -> store().write(imageId, new ByteArrayInputStream(new byte[1]), 1,
-        DigestSpec.glanceDefault(), NO_CAP))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+    static String newImageId() {
+        return UUID.randomUUID().toString();
+    }
 
-  // --- bounded memory ---
+    // --- digests and round trip ---
 
-  /**
-   * 256 MiB generated on the fly must pass with far less retained heap than its size, and the
-   * digests must equal those of the same bytes generated again.
-   */
-  @Test
-  void writing256MiBKeepsTheHeapBounded() {
-    long size = 256 * MIB;
-    long seed = 256;
-    HeapProbe heap = new HeapProbe();
-    InputStream source = new GeneratedInputStream(size, seed, 16 * MIB, heap::sample);
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, 4095, 65_537, 1_000_003, 6 * 1024 * 1024 + 7})
+    void digestsEqualIndependentlyComputedOnesAndDataReadsBack(int size) {
+        byte[] data = GeneratedInputStream.bytes(size, size + 17L);
+        String imageId = newImageId();
 
-    long started = System.nanoTime();
-    StoredObject stored = storeForLargeWrites().write(newImageId(), source, size,
-        DigestSpec.glanceDefault(), NO_CAP);
-    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        StoredObject stored = store().write(
+                        imageId,
+                        new ByteArrayInputStream(data),
+                        size,
+                        DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA256),
+                        NO_CAP);
 
-    long growth = heap.growthBytes();
-    System.out.printf("[measure] %s store: 256 MiB written in %d ms (%.0f MiB/s, incl. MD5 +"
-            + " SHA-512 and 16 heap samples), retained heap growth %.1f MiB%n",
-        storeForLargeWrites().kind().glanceType(), elapsedMillis,
-        256_000.0 / Math.max(1, elapsedMillis), growth / (double) MIB);
-    assertThat(growth).isLessThan(64 * MIB);
-    assertThat(stored.size()).isEqualTo(size);
-    assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, seed)));
-    assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", new GeneratedInputStream(size, seed)));
-    assertThat(hex("MD5", storeForLargeWrites().read(stored.location(), Optional.empty())))
-        .isEqualTo(stored.md5Hex());
-    storeForLargeWrites().delete(stored.location());
-  }
+        assertThat(stored.storeId()).isEqualTo(store().id());
+        assertThat(stored.location()).isEqualTo(locationFor(imageId));
+        assertThat(stored.size()).isEqualTo(size);
+        assertThat(stored.md5Hex()).isEqualTo(hex("MD5", data));
+        assertThat(stored.hashAlgo()).isEqualTo("sha512");
+        assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", data));
+        assertThat(stored.signatureDigest())
+                .hasValueSatisfying(digest -> assertThat(digest).isEqualTo(TestStreams.digest("SHA-256", data)));
+        assertThat(readAll(store().read(stored.location(), Optional.empty()))).isEqualTo(data);
+        assertThat(store().size(stored.location())).isEqualTo(size);
+        assertThat(store().exists(stored.location())).isTrue();
+        assertThat(store().ownsLocation(stored.location())).isTrue();
+    }
+
+    @Test
+    void listingShowsCompleteObjectsWithTheirWriteTime() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        String first = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[10]), 10, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+        String second = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[20]), 20, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+        String deleted = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[5]), 5, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+        store().delete(deleted);
+
+        java.util.Map<String, java.time.Instant> listed = new java.util.HashMap<>();
+        store().forEachObject(entry -> listed.put(entry.location(), entry.lastModified()));
+
+        assertThat(listed).containsKeys(first, second).doesNotContainKey(deleted);
+        assertThat(listed.get(first))
+                .isAfter(before)
+                .isBefore(java.time.Instant.now().plusSeconds(5));
+        assertThat(listed.keySet()).allMatch(store()::ownsLocation);
+    }
+
+    @Test
+    void osHashAlgorithmIsTheOneAskedFor() {
+        byte[] data = GeneratedInputStream.bytes(10_001, 3);
+
+        StoredObject stored = store().write(
+                        newImageId(),
+                        new ByteArrayInputStream(data),
+                        UNKNOWN_SIZE,
+                        DigestSpec.of(HashAlgorithm.SHA3_256).withSignatureHash(HashAlgorithm.SHA384),
+                        NO_CAP);
+
+        assertThat(stored.hashAlgo()).isEqualTo("sha3_256");
+        assertThat(stored.hashHex()).isEqualTo(hex("SHA3-256", data));
+        assertThat(stored.signatureDigest().orElseThrow()).isEqualTo(TestStreams.digest("SHA-384", data));
+    }
+
+    @Test
+    void signatureHashEqualToOsHashGivesTheSameDigest() {
+        byte[] data = GeneratedInputStream.bytes(777, 4);
+
+        StoredObject stored = store().write(
+                        newImageId(),
+                        new ByteArrayInputStream(data),
+                        777,
+                        DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA512),
+                        NO_CAP);
+
+        assertThat(HexFormat.of().formatHex(stored.signatureDigest().orElseThrow()))
+                .isEqualTo(stored.hashHex());
+    }
+
+    @Test
+    void noSignatureDigestUnlessAskedFor() {
+        StoredObject stored = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[3]), 3, DigestSpec.glanceDefault(), NO_CAP);
+
+        assertThat(stored.signatureDigest()).isEmpty();
+    }
+
+    @Test
+    void observerSeesEveryByteOnceInOrderWhileTheSourceIsReadOnce() throws Exception {
+        long size = 12 * MIB + 5;
+        CountingInputStream source = new CountingInputStream(new GeneratedInputStream(size, 11));
+        MessageDigest observed = MessageDigest.getInstance("MD5");
+        AtomicLong observedBytes = new AtomicLong();
+
+        StoredObject stored = store().write(
+                        newImageId(),
+                        source,
+                        UNKNOWN_SIZE,
+                        DigestSpec.glanceDefault(),
+                        NO_CAP,
+                        (buffer, offset, length) -> {
+                            observed.update(buffer, offset, length);
+                            observedBytes.addAndGet(length);
+                        });
+
+        assertThat(source.count()).isEqualTo(size);
+        assertThat(observedBytes.get()).isEqualTo(size);
+        assertThat(HexFormat.of().formatHex(observed.digest())).isEqualTo(stored.md5Hex());
+        assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, 11)));
+    }
+
+    // --- range reads ---
+
+    @Test
+    void rangeReadsReturnTheRequestedBytes() {
+        byte[] data = GeneratedInputStream.bytes(100_000, 5);
+        String location = store().write(
+                        newImageId(), new ByteArrayInputStream(data), data.length, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+
+        assertThat(readRange(location, ByteRange.between(0, 0))).containsExactly(data[0]);
+        assertThat(readRange(location, ByteRange.between(10, 19))).isEqualTo(slice(data, 10, 20));
+        assertThat(readRange(location, ByteRange.from(99_990))).isEqualTo(slice(data, 99_990, 100_000));
+        assertThat(readRange(location, ByteRange.between(99_999, 99_999))).containsExactly(data[99_999]);
+        // A last byte past the end is clipped to the end, as HTTP does.
+        assertThat(readRange(location, ByteRange.between(99_000, 5_000_000))).isEqualTo(slice(data, 99_000, 100_000));
+    }
+
+    @Test
+    void rangeStartingAtOrPastTheEndIsNotSatisfiable() {
+        String location = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[10]), 10, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+
+        assertThatThrownBy(() -> readRange(location, ByteRange.from(10)))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+        assertThatThrownBy(() -> readRange(location, ByteRange.between(11, 20)))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+    }
+
+    private byte[] readRange(String location, ByteRange range) {
+        return readAll(store().read(location, Optional.of(range)));
+    }
+
+    private static byte[] slice(byte[] data, int from, int to) {
+        return java.util.Arrays.copyOfRange(data, from, to);
+    }
+
+    // --- size cap and announced size ---
+
+    @Test
+    void dataOfExactlyTheCapIsAccepted() {
+        StoredObject stored = store().write(
+                        newImageId(),
+                        new GeneratedInputStream(4096, 1),
+                        UNKNOWN_SIZE,
+                        DigestSpec.glanceDefault(),
+                        4096);
+
+        assertThat(stored.size()).isEqualTo(4096);
+    }
+
+    @Test
+    void dataOverTheCapFailsAndLeavesNothing() {
+        String imageId = newImageId();
+
+        assertThatThrownBy(() -> store().write(
+                                imageId,
+                                new GeneratedInputStream(12 * MIB, 2),
+                                UNKNOWN_SIZE,
+                                DigestSpec.glanceDefault(),
+                                11 * MIB))
+                .isInstanceOfSatisfying(
+                        ImageTooLargeException.class,
+                        e -> assertThat(e.sizeCap()).isEqualTo(11 * MIB));
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void announcedSizeOverTheCapFailsBeforeReadingAnything() {
+        CountingInputStream source = new CountingInputStream(new GeneratedInputStream(100, 1));
+        String imageId = newImageId();
+
+        assertThatThrownBy(() -> store().write(imageId, source, 100, DigestSpec.glanceDefault(), 99))
+                .isInstanceOf(ImageTooLargeException.class);
+        assertThat(source.count()).isZero();
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void dataShorterThanAnnouncedFailsAndLeavesNothing() {
+        String imageId = newImageId();
+
+        assertThatThrownBy(() -> store().write(
+                                imageId,
+                                new GeneratedInputStream(12 * MIB, 3),
+                                12 * MIB + 1,
+                                DigestSpec.glanceDefault(),
+                                NO_CAP))
+                .isInstanceOfSatisfying(SizeMismatchException.class, e -> {
+                    assertThat(e.expectedSize()).isEqualTo(12 * MIB + 1);
+                    assertThat(e.receivedAtLeast()).isEqualTo(12 * MIB);
+                });
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void dataLongerThanAnnouncedFailsAndLeavesNothing() {
+        String imageId = newImageId();
+
+        assertThatThrownBy(() -> store().write(
+                                imageId,
+                                new GeneratedInputStream(12 * MIB, 3),
+                                6 * MIB,
+                                DigestSpec.glanceDefault(),
+                                NO_CAP))
+                .isInstanceOf(SizeMismatchException.class);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    // --- cleanup on failure ---
+
+    @Test
+    void sourceFailingMidwayLeavesNothing() {
+        String imageId = newImageId();
+        IOException broken = new IOException("client went away");
+        InputStream source = new FailingInputStream(new GeneratedInputStream(20 * MIB, 4), 11 * MIB + 3, broken);
+
+        assertThatThrownBy(() -> store().write(imageId, source, UNKNOWN_SIZE, DigestSpec.glanceDefault(), NO_CAP))
+                .isInstanceOf(SourceStreamException.class)
+                .hasCause(broken);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void observerFailureAbortsTheWriteWithTheObserversException() {
+        String imageId = newImageId();
+        IllegalStateException rejected = new IllegalStateException("qcow2 with a backing file");
+        AtomicLong seen = new AtomicLong();
+
+        assertThatThrownBy(() -> store().write(
+                                imageId,
+                                new GeneratedInputStream(12 * MIB, 6),
+                                UNKNOWN_SIZE,
+                                DigestSpec.glanceDefault(),
+                                NO_CAP,
+                                (buffer, offset, length) -> {
+                                    if (seen.addAndGet(length) > 11 * MIB) {
+                                        throw rejected;
+                                    }
+                                }))
+                .isSameAs(rejected);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void existingDataIsNeverOverwritten() {
+        String imageId = newImageId();
+        byte[] original = GeneratedInputStream.bytes(1000, 7);
+        String location = store().write(
+                        imageId, new ByteArrayInputStream(original), 1000, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+
+        assertThatThrownBy(() -> store().write(
+                                imageId, new ByteArrayInputStream(new byte[5]), 5, DigestSpec.glanceDefault(), NO_CAP))
+                .isInstanceOf(ImageDataExistsException.class);
+        assertThat(readAll(store().read(location, Optional.empty()))).isEqualTo(original);
+    }
+
+    // --- delete, exists, locations ---
+
+    @Test
+    void deleteIsIdempotent() {
+        String location = store().write(
+                        newImageId(), new ByteArrayInputStream(new byte[42]), 42, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+
+        store().delete(location);
+        store().delete(location);
+
+        assertThat(store().exists(location)).isFalse();
+        assertThatThrownBy(() -> store().read(location, Optional.empty()))
+                .isInstanceOf(ImageDataNotFoundException.class);
+        assertThatThrownBy(() -> store().size(location)).isInstanceOf(ImageDataNotFoundException.class);
+    }
+
+    @Test
+    void deletingDataThatWasNeverWrittenSucceeds() {
+        String location = locationFor(newImageId());
+
+        store().delete(location);
+
+        assertThat(store().exists(location)).isFalse();
+    }
+
+    @Test
+    void locationsOfOtherStoresAreRejected() {
+        for (String foreign : new String[] {
+            "gopher://info.cern.ch",
+            "http://example.com/x",
+            "s3://some-other-bucket/" + newImageId(),
+            "file:///etc/passwd",
+            "not a url"
+        }) {
+            assertThat(store().ownsLocation(foreign)).as(foreign).isFalse();
+            assertThatThrownBy(() -> store().read(foreign, Optional.empty()))
+                    .as(foreign)
+                    .isInstanceOf(InvalidLocationException.class);
+            assertThatThrownBy(() -> store().delete(foreign)).as(foreign).isInstanceOf(InvalidLocationException.class);
+            assertThatThrownBy(() -> store().exists(foreign)).as(foreign).isInstanceOf(InvalidLocationException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../escape", ".hidden", "a/b", "a\\b", "white space"})
+    void unsafeImageIdsAreRejected(String imageId) {
+        assertThatThrownBy(() -> store().write(
+                                imageId, new ByteArrayInputStream(new byte[1]), 1, DigestSpec.glanceDefault(), NO_CAP))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- bounded memory ---
+
+    /**
+     * 256 MiB generated on the fly must pass with far less retained heap than its size, and the
+     * digests must equal those of the same bytes generated again.
+     */
+    @Test
+    void writing256MiBKeepsTheHeapBounded() {
+        long size = 256 * MIB;
+        long seed = 256;
+        HeapProbe heap = new HeapProbe();
+        InputStream source = new GeneratedInputStream(size, seed, 16 * MIB, heap::sample);
+
+        long started = System.nanoTime();
+        StoredObject stored =
+                storeForLargeWrites().write(newImageId(), source, size, DigestSpec.glanceDefault(), NO_CAP);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        long growth = heap.growthBytes();
+        System.out.printf(
+                "[measure] %s store: 256 MiB written in %d ms (%.0f MiB/s, incl. MD5 +"
+                        + " SHA-512 and 16 heap samples), retained heap growth %.1f MiB%n",
+                storeForLargeWrites().kind().glanceType(),
+                elapsedMillis,
+                256_000.0 / Math.max(1, elapsedMillis),
+                growth / (double) MIB);
+        assertThat(growth).isLessThan(64 * MIB);
+        assertThat(stored.size()).isEqualTo(size);
+        assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, seed)));
+        assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", new GeneratedInputStream(size, seed)));
+        assertThat(hex("MD5", storeForLargeWrites().read(stored.location(), Optional.empty())))
+                .isEqualTo(stored.md5Hex());
+        storeForLargeWrites().delete(stored.location());
+    }
 }

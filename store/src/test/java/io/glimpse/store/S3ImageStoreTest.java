@@ -1,21 +1,22 @@
 package io.glimpse.store;
 
-import static io.glimpse.store.TestStreams.hex;
-import static io.glimpse.store.TestStreams.readAll;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static io.glimpse.store.TestStreams.hex;
+import static io.glimpse.store.TestStreams.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs against a real S3 endpoint ({@link S3TestEndpoint}); fails, never skips, without one. The
@@ -24,134 +25,136 @@ import org.junit.jupiter.api.Test;
  */
 class S3ImageStoreTest extends ImageStoreContract {
 
-  private static final long SMALL_PARTS = 5 * MIB;
-  private static final long DEFAULT_PARTS = S3StoreSettings.DEFAULT_PART_SIZE;
+    private static final long SMALL_PARTS = 5 * MIB;
+    private static final long DEFAULT_PARTS = S3StoreSettings.DEFAULT_PART_SIZE;
 
-  private static String bucket;
-  private static S3ImageStore store;
-  private static S3ImageStore defaultPartStore;
+    private static String bucket;
+    private static S3ImageStore store;
+    private static S3ImageStore defaultPartStore;
 
-  @BeforeAll
-  static void openStores() throws Exception {
-    S3TestEndpoint.requireReachable();
-    bucket = S3TestEndpoint.freshBucketName();
-    System.out.println("[s3] testing against " + S3TestEndpoint.ENDPOINT + ", bucket " + bucket);
-    try (MinioClient client = S3TestEndpoint.client()) {
-      client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+    @BeforeAll
+    static void openStores() throws Exception {
+        S3TestEndpoint.requireReachable();
+        bucket = S3TestEndpoint.freshBucketName();
+        System.out.println("[s3] testing against " + S3TestEndpoint.ENDPOINT + ", bucket " + bucket);
+        try (MinioClient client = S3TestEndpoint.client()) {
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        }
+        store = new S3ImageStore("s3-small-parts", S3TestEndpoint.settings(bucket, SMALL_PARTS));
+        defaultPartStore = new S3ImageStore("s3-default-parts", S3TestEndpoint.settings(bucket, DEFAULT_PARTS));
     }
-    store = new S3ImageStore("s3-small-parts", S3TestEndpoint.settings(bucket, SMALL_PARTS));
-    defaultPartStore =
-        new S3ImageStore("s3-default-parts", S3TestEndpoint.settings(bucket, DEFAULT_PARTS));
-  }
 
-  @AfterAll
-  static void closeStores() {
-    if (store != null) {
-      store.close();
-      defaultPartStore.close();
-      S3TestEndpoint.removeBucket(bucket);
+    @AfterAll
+    static void closeStores() {
+        if (store != null) {
+            store.close();
+            defaultPartStore.close();
+            S3TestEndpoint.removeBucket(bucket);
+        }
     }
-  }
 
-  @Override
-  ImageStore store() {
-    return store;
-  }
-
-  @Override
-  ImageStore storeForLargeWrites() {
-    return defaultPartStore;
-  }
-
-  @Override
-  String locationFor(String imageId) {
-    return "s3://" + bucket + "/" + imageId;
-  }
-
-  /** No object, and no multipart upload left open (the SDK must have aborted it). */
-  @Override
-  boolean nothingStoredFor(String imageId) {
-    return !store.exists(locationFor(imageId))
-        && S3TestEndpoint.pendingMultipartUploads(bucket, imageId) == 0;
-  }
-
-  @Test
-  void bucketIsCreatedOnFirstWrite() throws Exception {
-    String freshBucket = S3TestEndpoint.freshBucketName();
-    try (MinioClient client = S3TestEndpoint.client();
-        S3ImageStore fresh = new S3ImageStore("fresh",
-            S3TestEndpoint.settings(freshBucket, SMALL_PARTS))) {
-      assertThat(client.bucketExists(BucketExistsArgs.builder().bucket(freshBucket).build()))
-          .isFalse();
-
-      StoredObject stored = fresh.write(newImageId(), new ByteArrayInputStream(new byte[7]), 7,
-          DigestSpec.glanceDefault(), NO_CAP);
-
-      assertThat(client.bucketExists(BucketExistsArgs.builder().bucket(freshBucket).build()))
-          .isTrue();
-      assertThat(stored.location()).startsWith("s3://" + freshBucket + "/");
-    } finally {
-      S3TestEndpoint.removeBucket(freshBucket);
+    @Override
+    ImageStore store() {
+        return store;
     }
-  }
 
-  /** 40 MiB with 16 MiB parts is a three-part upload (16 + 16 + 8). */
-  @Test
-  void largeObjectIsUploadedInPartsAndReadsBackWhole() throws Exception {
-    long size = 40 * MIB;
-    String imageId = newImageId();
-
-    StoredObject stored = defaultPartStore.write(imageId, new GeneratedInputStream(size, 40),
-        UNKNOWN_SIZE, DigestSpec.glanceDefault(), NO_CAP);
-
-    assertThat(stored.size()).isEqualTo(size);
-    assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, 40)));
-    assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", new GeneratedInputStream(size, 40)));
-    assertThat(hex("MD5", defaultPartStore.read(stored.location(), Optional.empty())))
-        .isEqualTo(stored.md5Hex());
-    try (MinioClient client = S3TestEndpoint.client()) {
-      String etag = client.statObject(
-          StatObjectArgs.builder().bucket(bucket).object(imageId).build()).etag();
-      // A multipart object's ETag ends in -<part count>.
-      assertThat(etag).endsWith("-3");
+    @Override
+    ImageStore storeForLargeWrites() {
+        return defaultPartStore;
     }
-  }
 
-  @Test
-  void rangeAcrossAPartBoundaryReadsTheRightBytes() {
-    int size = (int) (12 * MIB);
-    byte[] data = GeneratedInputStream.bytes(size, 12);
-    String location = store.write(newImageId(), new ByteArrayInputStream(data), size,
-        DigestSpec.glanceDefault(), NO_CAP).location();
-    int boundary = (int) SMALL_PARTS;
-
-    byte[] read = readAll(store.read(location,
-        Optional.of(ByteRange.between(boundary - 100, boundary + 99))));
-
-    assertThat(read).isEqualTo(Arrays.copyOfRange(data, boundary - 100, boundary + 100));
-  }
-
-  @Test
-  void locationIsTheS3UrlOfBucketAndImageId() {
-    String imageId = newImageId();
-
-    StoredObject stored = store.write(imageId, new ByteArrayInputStream(new byte[1]), 1,
-        DigestSpec.glanceDefault(), NO_CAP);
-
-    assertThat(stored.location()).isEqualTo("s3://" + bucket + "/" + imageId);
-  }
-
-  @Test
-  void unreachableEndpointIsAStoreFailure() {
-    S3StoreSettings nowhere = new S3StoreSettings(URI.create("http://127.0.0.1:1"),
-        "k", "s", "nowhere-bucket", "us-east-1", SMALL_PARTS);
-    try (S3ImageStore unreachable = new S3ImageStore("nowhere", nowhere)) {
-      assertThatThrownBy(() -> unreachable.write(newImageId(),
-          new ByteArrayInputStream(new byte[1]), 1, DigestSpec.glanceDefault(), NO_CAP))
-          .isInstanceOf(StoreUnavailableException.class)
-          .hasMessageContaining("nowhere");
-      assertThatThrownBy(() -> unreachable.exists("s3://nowhere-bucket/" + newImageId()))
-          .isInstanceOf(StoreUnavailableException.class);
+    @Override
+    String locationFor(String imageId) {
+        return "s3://" + bucket + "/" + imageId;
     }
-  }
+
+    /** No object, and no multipart upload left open (the SDK must have aborted it). */
+    @Override
+    boolean nothingStoredFor(String imageId) {
+        return !store.exists(locationFor(imageId)) && S3TestEndpoint.pendingMultipartUploads(bucket, imageId) == 0;
+    }
+
+    @Test
+    void bucketIsCreatedOnFirstWrite() throws Exception {
+        String freshBucket = S3TestEndpoint.freshBucketName();
+        try (MinioClient client = S3TestEndpoint.client();
+                S3ImageStore fresh = new S3ImageStore("fresh", S3TestEndpoint.settings(freshBucket, SMALL_PARTS))) {
+            assertThat(client.bucketExists(
+                            BucketExistsArgs.builder().bucket(freshBucket).build()))
+                    .isFalse();
+
+            StoredObject stored = fresh.write(
+                    newImageId(), new ByteArrayInputStream(new byte[7]), 7, DigestSpec.glanceDefault(), NO_CAP);
+
+            assertThat(client.bucketExists(
+                            BucketExistsArgs.builder().bucket(freshBucket).build()))
+                    .isTrue();
+            assertThat(stored.location()).startsWith("s3://" + freshBucket + "/");
+        } finally {
+            S3TestEndpoint.removeBucket(freshBucket);
+        }
+    }
+
+    /** 40 MiB with 16 MiB parts is a three-part upload (16 + 16 + 8). */
+    @Test
+    void largeObjectIsUploadedInPartsAndReadsBackWhole() throws Exception {
+        long size = 40 * MIB;
+        String imageId = newImageId();
+
+        StoredObject stored = defaultPartStore.write(
+                imageId, new GeneratedInputStream(size, 40), UNKNOWN_SIZE, DigestSpec.glanceDefault(), NO_CAP);
+
+        assertThat(stored.size()).isEqualTo(size);
+        assertThat(stored.md5Hex()).isEqualTo(hex("MD5", new GeneratedInputStream(size, 40)));
+        assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", new GeneratedInputStream(size, 40)));
+        assertThat(hex("MD5", defaultPartStore.read(stored.location(), Optional.empty())))
+                .isEqualTo(stored.md5Hex());
+        try (MinioClient client = S3TestEndpoint.client()) {
+            String etag = client.statObject(StatObjectArgs.builder()
+                            .bucket(bucket)
+                            .object(imageId)
+                            .build())
+                    .etag();
+            // A multipart object's ETag ends in -<part count>.
+            assertThat(etag).endsWith("-3");
+        }
+    }
+
+    @Test
+    void rangeAcrossAPartBoundaryReadsTheRightBytes() {
+        int size = (int) (12 * MIB);
+        byte[] data = GeneratedInputStream.bytes(size, 12);
+        String location = store.write(
+                        newImageId(), new ByteArrayInputStream(data), size, DigestSpec.glanceDefault(), NO_CAP)
+                .location();
+        int boundary = (int) SMALL_PARTS;
+
+        byte[] read = readAll(store.read(location, Optional.of(ByteRange.between(boundary - 100, boundary + 99))));
+
+        assertThat(read).isEqualTo(Arrays.copyOfRange(data, boundary - 100, boundary + 100));
+    }
+
+    @Test
+    void locationIsTheS3UrlOfBucketAndImageId() {
+        String imageId = newImageId();
+
+        StoredObject stored =
+                store.write(imageId, new ByteArrayInputStream(new byte[1]), 1, DigestSpec.glanceDefault(), NO_CAP);
+
+        assertThat(stored.location()).isEqualTo("s3://" + bucket + "/" + imageId);
+    }
+
+    @Test
+    void unreachableEndpointIsAStoreFailure() {
+        S3StoreSettings nowhere = new S3StoreSettings(
+                URI.create("http://127.0.0.1:1"), "k", "s", "nowhere-bucket", "us-east-1", SMALL_PARTS);
+        try (S3ImageStore unreachable = new S3ImageStore("nowhere", nowhere)) {
+            assertThatThrownBy(() -> unreachable.write(
+                            newImageId(), new ByteArrayInputStream(new byte[1]), 1, DigestSpec.glanceDefault(), NO_CAP))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("nowhere");
+            assertThatThrownBy(() -> unreachable.exists("s3://nowhere-bucket/" + newImageId()))
+                    .isInstanceOf(StoreUnavailableException.class);
+        }
+    }
 }

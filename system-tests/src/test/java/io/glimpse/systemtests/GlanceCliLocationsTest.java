@@ -26,8 +26,14 @@ class GlanceCliLocationsTest extends ThroughTheGateway {
     @BeforeAll
     static void showLocations() {
         GlimpseSuite.glimpse("stop", "catalog-service");
-        GlimpseSuite.glimpseWith(Map.of("GLIMPSE_CATALOG_LOCATIONS_SHOW_MULTIPLE_LOCATIONS", "true",
-                "GLIMPSE_CATALOG_LOCATIONS_SHOW_IMAGE_DIRECT_URL", "true"), "start", "catalog-service");
+        GlimpseSuite.glimpseWith(
+                Map.of(
+                        "GLIMPSE_CATALOG_LOCATIONS_SHOW_MULTIPLE_LOCATIONS",
+                        "true",
+                        "GLIMPSE_CATALOG_LOCATIONS_SHOW_IMAGE_DIRECT_URL",
+                        "true"),
+                "start",
+                "catalog-service");
     }
 
     @AfterAll
@@ -42,8 +48,11 @@ class GlanceCliLocationsTest extends ThroughTheGateway {
         byte[] data = random(1024 * 1024 + 3, 1);
         String fileUrl = locationOfUploaded(data, "file");
         String s3Url = locationOfUploaded(data, "s3");
-        String id = createImage("alice", Map.of("name", uniqueName("cli-locations"), "disk_format", "raw",
-                "container_format", "bare")).jsonPath().getString("id");
+        String id = createImage(
+                        "alice",
+                        Map.of("name", uniqueName("cli-locations"), "disk_format", "raw", "container_format", "bare"))
+                .jsonPath()
+                .getString("id");
 
         glance(alice, "location-add", id, "--url", fileUrl, "--metadata", "{\"purpose\": \"primary\"}");
         Response added = as("alice").get("/v2/images/" + id);
@@ -64,9 +73,11 @@ class GlanceCliLocationsTest extends ThroughTheGateway {
         assertThat(notAdmin.exitCode()).as(notAdmin.output()).isNotZero();
         assertThat(notAdmin.output()).contains("403");
         glance(Tokens.forUser("admin"), "location-delete", id, "--url", s3Url);
-        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getList("locations.url")).containsExactly(fileUrl);
+        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getList("locations.url"))
+                .containsExactly(fileUrl);
 
-        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray()).isEqualTo(data);
+        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray())
+                .isEqualTo(data);
         CliResult bogus = run(alice, "location-add", id, "--url", "gopher://info.cern.ch");
         assertThat(bogus.exitCode()).isNotZero();
         assertThat(bogus.output()).contains("400");
@@ -74,10 +85,24 @@ class GlanceCliLocationsTest extends ThroughTheGateway {
 
     /** Uploads the data as a new image of alice to {@code store}; the URL its location shows. */
     private static String locationOfUploaded(byte[] data, String store) {
-        String id = createImage("alice", Map.of("name", uniqueName("cli-location-source"), "disk_format", "raw",
-                "container_format", "bare")).jsonPath().getString("id");
-        assertThat(as("alice").contentType("application/octet-stream").header("X-Image-Meta-Store", store).body(data)
-                .put("/v2/images/" + id + "/file").statusCode()).isEqualTo(204);
+        String id = createImage(
+                        "alice",
+                        Map.of(
+                                "name",
+                                uniqueName("cli-location-source"),
+                                "disk_format",
+                                "raw",
+                                "container_format",
+                                "bare"))
+                .jsonPath()
+                .getString("id");
+        assertThat(as("alice")
+                        .contentType("application/octet-stream")
+                        .header("X-Image-Meta-Store", store)
+                        .body(data)
+                        .put("/v2/images/" + id + "/file")
+                        .statusCode())
+                .isEqualTo(204);
         List<String> urls = as("alice").get("/v2/images/" + id).jsonPath().getList("locations.url");
         assertThat(urls).hasSize(1);
         return urls.getFirst();

@@ -4,8 +4,8 @@ import io.glimpse.contracts.event.EventJson;
 import io.glimpse.contracts.event.ImageEventData;
 import io.glimpse.contracts.topic.Topics;
 import io.glimpse.testsupport.LocalSuite;
-import io.glimpse.testsupport.TopicReader;
 import io.glimpse.testsupport.Tokens;
+import io.glimpse.testsupport.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +45,9 @@ class ImageEventsTest extends ThroughTheGateway {
 
     @Test
     void sharingServiceProjectsTheNewImage() throws InterruptedException {
-        String id = createImage("bob", Map.of("name", uniqueName("projected"))).jsonPath().getString("id");
+        String id = createImage("bob", Map.of("name", uniqueName("projected")))
+                .jsonPath()
+                .getString("id");
 
         Response projection = awaitProjection(id, Duration.ofSeconds(30));
 
@@ -57,8 +59,10 @@ class ImageEventsTest extends ThroughTheGateway {
 
     /** The projection is internal (never routed by the gateway): asked of sharing-service directly, as a service. */
     static Response projection(String imageId) {
-        return RestAssured.given().baseUri(LocalSuite.serviceUrl("sharing-service"))
-                .header("Authorization", "Bearer " + Tokens.serviceAccount()).accept("application/json")
+        return RestAssured.given()
+                .baseUri(LocalSuite.serviceUrl("sharing-service"))
+                .header("Authorization", "Bearer " + Tokens.serviceAccount())
+                .accept("application/json")
                 .get("/internal/image-projection/" + imageId);
     }
 
@@ -67,7 +71,9 @@ class ImageEventsTest extends ThroughTheGateway {
         while (true) {
             Response response = projection(imageId);
             if (response.statusCode() == 200 || Instant.now().isAfter(deadline)) {
-                assertThat(response.statusCode()).as("projection of %s", imageId).isEqualTo(200);
+                assertThat(response.statusCode())
+                        .as("projection of %s", imageId)
+                        .isEqualTo(200);
                 return response;
             }
             Thread.sleep(100);

@@ -36,9 +36,11 @@ class ImageSignatureTest extends ThroughTheGateway {
 
     @TempDir
     static Path dir;
+
     private static OpensslPki pki;
     /** Signing key and the uuid of its stored self-signed certificate, by Glance key type. */
     private static Map<String, Signer> signers;
+
     private static Signer other;
     private static Signer expired;
 
@@ -69,21 +71,35 @@ class ImageSignatureTest extends ThroughTheGateway {
             byte[] data = data(3 * 1024 * 1024 + 11);
             String id = signedImage(rsa.sign("SHA-256", data), "SHA-256", "RSA-PSS", rsa.certificate());
             Response uploaded = upload(id, store, data);
-            assertThat(uploaded.statusCode()).as(store + ": " + uploaded.asString()).isEqualTo(204);
+            assertThat(uploaded.statusCode())
+                    .as(store + ": " + uploaded.asString())
+                    .isEqualTo(204);
             Response shown = as("alice").get("/v2/images/" + id);
             assertThat(shown.jsonPath().getString("status")).isEqualTo("active");
             assertThat(shown.jsonPath().getString("stores")).isEqualTo(store);
-            assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray()).isEqualTo(data);
+            assertThat(as("alice")
+                            .accept("*/*")
+                            .get("/v2/images/" + id + "/file")
+                            .asByteArray())
+                    .isEqualTo(data);
         }
     }
 
     /** Each key type with the hash methods it is used with: tampered data is refused, the real data verifies. */
     @ParameterizedTest(name = "{0} over {1}")
     @CsvSource({
-            "RSA-PSS, SHA-224", "RSA-PSS, SHA-256", "RSA-PSS, SHA-384", "RSA-PSS, SHA-512",
-            "DSA, SHA-224", "DSA, SHA-256",
-            "ECC_SECP384R1, SHA-256", "ECC_SECP384R1, SHA-384", "ECC_SECP384R1, SHA-512",
-            "ECC_SECP521R1, SHA-224", "ECC_SECP521R1, SHA-512"})
+        "RSA-PSS, SHA-224",
+        "RSA-PSS, SHA-256",
+        "RSA-PSS, SHA-384",
+        "RSA-PSS, SHA-512",
+        "DSA, SHA-224",
+        "DSA, SHA-256",
+        "ECC_SECP384R1, SHA-256",
+        "ECC_SECP384R1, SHA-384",
+        "ECC_SECP384R1, SHA-512",
+        "ECC_SECP521R1, SHA-224",
+        "ECC_SECP521R1, SHA-512"
+    })
     void everyKeyTypeAndHashMethodVerifies(String keyType, String hashMethod) {
         Signer signer = signers.get(keyType);
         byte[] data = data(96 * 1024 + hashMethod.length());
@@ -92,7 +108,8 @@ class ImageSignatureTest extends ThroughTheGateway {
         String id = signedImage(signer.sign(hashMethod, data), hashMethod, keyType, signer.certificate());
 
         assertRefusedThenCleanRetry(id, "file", tampered, data);
-        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray()).isEqualTo(data);
+        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray())
+                .isEqualTo(data);
     }
 
     @Test
@@ -104,7 +121,9 @@ class ImageSignatureTest extends ThroughTheGateway {
         Response refused = assertRefused(id, "s3", data);
         assertThat(refused.asString()).contains("Signature verification failed");
         resign(id, rsa.sign("SHA-256", data), rsa.certificate());
-        assertThat(upload(id, "s3", data).statusCode()).as("no object left in s3").isEqualTo(204);
+        assertThat(upload(id, "s3", data).statusCode())
+                .as("no object left in s3")
+                .isEqualTo(204);
     }
 
     @Test
@@ -146,10 +165,12 @@ class ImageSignatureTest extends ThroughTheGateway {
         String notBase64 = signedImage("not base64!", "SHA-256", "RSA-PSS", rsa.certificate());
         assertThat(assertRefused(notBase64, "file", data).asString()).contains("Signature verification failed");
 
-        String unknownCertificate = signedImage(rsa.sign("SHA-256", data), "SHA-256", "RSA-PSS",
+        String unknownCertificate = signedImage(
+                rsa.sign("SHA-256", data),
+                "SHA-256",
+                "RSA-PSS",
                 UUID.randomUUID().toString());
-        assertThat(assertRefused(unknownCertificate, "s3", data).asString())
-                .contains("Signature verification failed");
+        assertThat(assertRefused(unknownCertificate, "s3", data).asString()).contains("Signature verification failed");
     }
 
     /** Each verification leaves an event on glimpse.signatures, keyed by image id, with its outcome. */
@@ -166,11 +187,14 @@ class ImageSignatureTest extends ThroughTheGateway {
             List<ConsumerRecord<String, String>> records =
                     signatures.awaitRecords(id, found -> found.size() >= 2, Duration.ofSeconds(30));
 
-            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type").orElseThrow())
+            assertThat(records)
+                    .extracting(r -> TopicReader.header(r, "ce_type").orElseThrow())
                     .containsExactly("image.signature.failed", "image.signature.verified");
-            List<SignatureEventData> events =
-                    records.stream().map(r -> EventJson.read(r.value(), SignatureEventData.class)).toList();
-            assertThat(events).extracting(e -> e.verification().outcome())
+            List<SignatureEventData> events = records.stream()
+                    .map(r -> EventJson.read(r.value(), SignatureEventData.class))
+                    .toList();
+            assertThat(events)
+                    .extracting(e -> e.verification().outcome())
                     .containsExactly(VerificationOutcome.BAD_SIGNATURE, VerificationOutcome.VERIFIED);
             assertThat(events).extracting(e -> e.verification().keyType()).containsOnly("ECC_SECP521R1");
             assertThat(events).extracting(SignatureEventData::sequence).containsExactly(1L, 2L);
@@ -187,8 +211,11 @@ class ImageSignatureTest extends ThroughTheGateway {
         Response refused = assertRefused(id, store, refusedData);
         assertThat(refused.asString()).contains("Signature verification failed");
         Response retried = upload(id, store, goodData);
-        assertThat(retried.statusCode()).as("no data left behind: " + retried.asString()).isEqualTo(204);
-        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getString("status")).isEqualTo("active");
+        assertThat(retried.statusCode())
+                .as("no data left behind: " + retried.asString())
+                .isEqualTo(204);
+        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getString("status"))
+                .isEqualTo("active");
     }
 
     static Response assertRefused(String id, String store, byte[] data) {
@@ -199,19 +226,38 @@ class ImageSignatureTest extends ThroughTheGateway {
         assertThat(shown.jsonPath().getString("size")).isNull();
         assertThat(shown.jsonPath().getString("checksum")).isNull();
         assertThat(shown.jsonPath().getString("stores")).isNull();
-        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").statusCode()).isEqualTo(204);
+        assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").statusCode())
+                .isEqualTo(204);
         return refused;
     }
 
     static Response upload(String id, String store, byte[] data) {
-        return as("alice").contentType("application/octet-stream").header("X-Image-Meta-Store", store)
-                .header("x-openstack-image-size", data.length).body(data).put("/v2/images/" + id + "/file");
+        return as("alice")
+                .contentType("application/octet-stream")
+                .header("X-Image-Meta-Store", store)
+                .header("x-openstack-image-size", data.length)
+                .body(data)
+                .put("/v2/images/" + id + "/file");
     }
 
     static String signedImage(String signature, String hashMethod, String keyType, String certificateUuid) {
-        Response created = createImage("alice", Map.of("name", uniqueName("signed"), "disk_format", "raw",
-                "container_format", "bare", "img_signature", signature, "img_signature_hash_method", hashMethod,
-                "img_signature_key_type", keyType, "img_signature_certificate_uuid", certificateUuid));
+        Response created = createImage(
+                "alice",
+                Map.of(
+                        "name",
+                        uniqueName("signed"),
+                        "disk_format",
+                        "raw",
+                        "container_format",
+                        "bare",
+                        "img_signature",
+                        signature,
+                        "img_signature_hash_method",
+                        hashMethod,
+                        "img_signature_key_type",
+                        keyType,
+                        "img_signature_certificate_uuid",
+                        certificateUuid));
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         return created.jsonPath().getString("id");
     }
@@ -220,15 +266,29 @@ class ImageSignatureTest extends ThroughTheGateway {
         String body = "[{\"op\":\"replace\",\"path\":\"/img_signature\",\"value\":\"" + signature + "\"},"
                 + "{\"op\":\"replace\",\"path\":\"/img_signature_certificate_uuid\",\"value\":\""
                 + certificateUuid + "\"}]";
-        assertThat(as("alice").contentType(PATCH).body(body.getBytes(StandardCharsets.UTF_8))
-                .patch("/v2/images/" + id).statusCode()).isEqualTo(200);
+        assertThat(as("alice")
+                        .contentType(PATCH)
+                        .body(body.getBytes(StandardCharsets.UTF_8))
+                        .patch("/v2/images/" + id)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** The certificate through the Barbican secrets API, as DER in base64; its uuid. */
     static String storeCertificate(byte[] der) {
-        Response stored = as("alice").contentType("application/json").body(Map.of("name", uniqueName("cert"),
-                "secret_type", "certificate", "payload", Base64.getEncoder().encodeToString(der),
-                "payload_content_type", "application/octet-stream", "payload_content_encoding", "base64"))
+        Response stored = as("alice")
+                .contentType("application/json")
+                .body(Map.of(
+                        "name",
+                        uniqueName("cert"),
+                        "secret_type",
+                        "certificate",
+                        "payload",
+                        Base64.getEncoder().encodeToString(der),
+                        "payload_content_type",
+                        "application/octet-stream",
+                        "payload_content_encoding",
+                        "base64"))
                 .post("/key-manager/v1/secrets");
         assertThat(stored.statusCode()).as(stored.asString()).isEqualTo(201);
         String ref = stored.jsonPath().getString("secret_ref");

@@ -37,8 +37,10 @@ class KafkaOutageTest extends ThroughTheGateway {
             for (String id : ids) {
                 // At-least-once: a retried publish may repeat an event (consumers dedupe by event id).
                 assertThat(images.awaitRecords(id, records -> !records.isEmpty(), Duration.ofSeconds(90)))
-                        .extracting(record -> TopicReader.header(record, "ce_type").orElseThrow())
-                        .isNotEmpty().containsOnly("image.create");
+                        .extracting(
+                                record -> TopicReader.header(record, "ce_type").orElseThrow())
+                        .isNotEmpty()
+                        .containsOnly("image.create");
             }
         }
         for (String id : ids) {

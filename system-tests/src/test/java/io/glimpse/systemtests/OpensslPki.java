@@ -29,8 +29,17 @@ final class OpensslPki {
     /** A 2048-bit DSA key (224-bit q), which signs with SHA-224 or SHA-256 as in FIPS 186-4. */
     Path dsaKey(String name) {
         Path parameters = dir.resolve(name + ".dsaparam");
-        openssl("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:2048",
-                "-pkeyopt", "dsa_paramgen_q_bits:224", "-out", parameters.toString());
+        openssl(
+                "genpkey",
+                "-genparam",
+                "-algorithm",
+                "DSA",
+                "-pkeyopt",
+                "dsa_paramgen_bits:2048",
+                "-pkeyopt",
+                "dsa_paramgen_q_bits:224",
+                "-out",
+                parameters.toString());
         return genpkey(name, "-paramfile", parameters.toString());
     }
 
@@ -41,17 +50,42 @@ final class OpensslPki {
 
     Path selfSigned(Path key, String name) {
         Path certificate = dir.resolve(name + ".pem");
-        openssl("req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30", "-sha256",
-                "-out", certificate.toString());
+        openssl(
+                "req",
+                "-new",
+                "-x509",
+                "-key",
+                key.toString(),
+                "-subj",
+                "/CN=" + name,
+                "-days",
+                "30",
+                "-sha256",
+                "-out",
+                certificate.toString());
         return certificate;
     }
 
     /** A self-signed CA certificate (CA:TRUE, may sign certificates). */
     Path certificateAuthority(Path key, String name) {
         Path certificate = dir.resolve(name + ".pem");
-        openssl("req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30", "-sha256",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-                "-out", certificate.toString());
+        openssl(
+                "req",
+                "-new",
+                "-x509",
+                "-key",
+                key.toString(),
+                "-subj",
+                "/CN=" + name,
+                "-days",
+                "30",
+                "-sha256",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-out",
+                certificate.toString());
         return certificate;
     }
 
@@ -62,9 +96,24 @@ final class OpensslPki {
         Path extensions = dir.resolve(name + ".ext");
         write(extensions, "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n");
         Path certificate = dir.resolve(name + ".pem");
-        openssl("x509", "-req", "-in", request.toString(), "-CA", caCertificate.toString(), "-CAkey", caKey.toString(),
-                "-set_serial", Long.toString(System.nanoTime()), "-days", "30", "-sha256", "-extfile",
-                extensions.toString(), "-out", certificate.toString());
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                request.toString(),
+                "-CA",
+                caCertificate.toString(),
+                "-CAkey",
+                caKey.toString(),
+                "-set_serial",
+                Long.toString(System.nanoTime()),
+                "-days",
+                "30",
+                "-sha256",
+                "-extfile",
+                extensions.toString(),
+                "-out",
+                certificate.toString());
         return certificate;
     }
 
@@ -78,15 +127,42 @@ final class OpensslPki {
         }
         write(ca.resolve("index.txt"), "");
         write(ca.resolve("serial"), "01\n");
-        write(ca.resolve("ca.cnf"), String.join("\n", "[ca]", "default_ca = d", "[d]", "dir = " + ca,
-                "database = $dir/index.txt", "serial = $dir/serial", "new_certs_dir = $dir", "default_md = sha256",
-                "policy = p", "[p]", "commonName = supplied", ""));
+        write(
+                ca.resolve("ca.cnf"),
+                String.join(
+                        "\n",
+                        "[ca]",
+                        "default_ca = d",
+                        "[d]",
+                        "dir = " + ca,
+                        "database = $dir/index.txt",
+                        "serial = $dir/serial",
+                        "new_certs_dir = $dir",
+                        "default_md = sha256",
+                        "policy = p",
+                        "[p]",
+                        "commonName = supplied",
+                        ""));
         Path request = ca.resolve(name + ".csr");
         openssl("req", "-new", "-key", key.toString(), "-subj", "/CN=" + name, "-out", request.toString());
         Path certificate = dir.resolve(name + ".pem");
-        openssl("ca", "-config", ca.resolve("ca.cnf").toString(), "-batch", "-selfsign", "-keyfile", key.toString(),
-                "-in", request.toString(), "-startdate", "20200101000000Z", "-enddate", "20210101000000Z", "-notext",
-                "-out", certificate.toString());
+        openssl(
+                "ca",
+                "-config",
+                ca.resolve("ca.cnf").toString(),
+                "-batch",
+                "-selfsign",
+                "-keyfile",
+                key.toString(),
+                "-in",
+                request.toString(),
+                "-startdate",
+                "20200101000000Z",
+                "-enddate",
+                "20210101000000Z",
+                "-notext",
+                "-out",
+                certificate.toString());
         return certificate;
     }
 
@@ -106,8 +182,8 @@ final class OpensslPki {
             Path input = Files.createTempFile(dir, "data", ".bin");
             Files.write(input, data);
             Path signature = dir.resolve(input.getFileName() + ".sig");
-            List<String> command = new ArrayList<>(List.of("dgst",
-                    "-" + hashMethod.replace("-", "").toLowerCase(Locale.ROOT), "-sign", key.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    "dgst", "-" + hashMethod.replace("-", "").toLowerCase(Locale.ROOT), "-sign", key.toString()));
             if (rsaPss) {
                 command.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:max"));
             }
@@ -132,10 +208,13 @@ final class OpensslPki {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+            assertThat(process.exitValue())
+                    .as(String.join(" ", command) + "\n" + output)
+                    .isZero();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         } catch (InterruptedException e) {

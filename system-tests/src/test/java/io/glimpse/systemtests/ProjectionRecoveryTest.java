@@ -22,16 +22,26 @@ class ProjectionRecoveryTest extends ThroughTheGateway {
 
     @Test
     void catalogCatchesUpOnMembershipsChangedWhileItWasDown() throws InterruptedException {
-        String id = createImage("alice", Map.of("name", uniqueName("recover-members"))).jsonPath().getString("id");
+        String id = createImage("alice", Map.of("name", uniqueName("recover-members")))
+                .jsonPath()
+                .getString("id");
         ImageEventsTest.awaitProjection(id, CONVERGENCE);
 
         GlimpseSuite.glimpse("stop", "catalog-service");
         try {
             // sharing's synchronous push to catalog fails now; only the glimpse.members events remain.
-            as("alice").contentType(ContentType.JSON).body(Map.of("member", "project-b"))
-                    .post("/v2/images/" + id + "/members").then().statusCode(200);
-            as("bob").contentType(ContentType.JSON).body(Map.of("status", "accepted"))
-                    .put("/v2/images/" + id + "/members/project-b").then().statusCode(200);
+            as("alice")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("member", "project-b"))
+                    .post("/v2/images/" + id + "/members")
+                    .then()
+                    .statusCode(200);
+            as("bob")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("status", "accepted"))
+                    .put("/v2/images/" + id + "/members/project-b")
+                    .then()
+                    .statusCode(200);
         } finally {
             GlimpseSuite.glimpse("start", "catalog-service");
         }
@@ -41,23 +51,33 @@ class ProjectionRecoveryTest extends ThroughTheGateway {
 
     @Test
     void sharingCatchesUpOnVisibilityChangedWhileItWasDown() throws InterruptedException {
-        String id = createImage("alice", Map.of("name", uniqueName("recover-visibility"))).jsonPath().getString("id");
+        String id = createImage("alice", Map.of("name", uniqueName("recover-visibility")))
+                .jsonPath()
+                .getString("id");
         ImageEventsTest.awaitProjection(id, CONVERGENCE);
 
         GlimpseSuite.glimpse("stop", "sharing-service");
         try {
-            as("alice").contentType("application/openstack-images-v2.1-json-patch")
+            as("alice")
+                    .contentType("application/openstack-images-v2.1-json-patch")
                     .body("[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"private\"}]".getBytes())
-                    .patch("/v2/images/" + id).then().statusCode(200);
+                    .patch("/v2/images/" + id)
+                    .then()
+                    .statusCode(200);
         } finally {
             GlimpseSuite.glimpse("start", "sharing-service");
         }
 
-        awaitTrue(() -> "private".equals(ImageEventsTest.projection(id).jsonPath().getString("visibility")),
+        awaitTrue(
+                () -> "private".equals(ImageEventsTest.projection(id).jsonPath().getString("visibility")),
                 "sharing's projection shows the visibility changed while it was down");
         // A private image takes no members (glance-v2-api.md §9): sharing now knows it is private.
-        assertThat(as("alice").contentType(ContentType.JSON).body(Map.of("member", "project-b"))
-                .post("/v2/images/" + id + "/members").statusCode()).isEqualTo(403);
+        assertThat(as("alice")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("member", "project-b"))
+                        .post("/v2/images/" + id + "/members")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private static List<String> bobsImages() {

@@ -29,6 +29,7 @@ class TrustedCaEnforcementTest extends ThroughTheGateway {
 
     @TempDir
     static Path dir;
+
     private static OpensslPki pki;
     private static Path trustedCaKey;
     private static Path trustedCa;
@@ -42,8 +43,14 @@ class TrustedCaEnforcementTest extends ThroughTheGateway {
         Files.copy(trustedCa, trustedDirectory.resolve("trusted-ca.pem"));
 
         GlimpseSuite.glimpse("stop", "signature-service");
-        GlimpseSuite.glimpseWith(Map.of("GLIMPSE_SIGNATURE_ENFORCE_TRUSTED_CA", "true",
-                "GLIMPSE_SIGNATURE_TRUSTED_CA_DIRECTORY", trustedDirectory.toString()), "start", "signature-service");
+        GlimpseSuite.glimpseWith(
+                Map.of(
+                        "GLIMPSE_SIGNATURE_ENFORCE_TRUSTED_CA",
+                        "true",
+                        "GLIMPSE_SIGNATURE_TRUSTED_CA_DIRECTORY",
+                        trustedDirectory.toString()),
+                "start",
+                "signature-service");
     }
 
     @AfterAll
@@ -62,7 +69,8 @@ class TrustedCaEnforcementTest extends ThroughTheGateway {
         Response uploaded = upload(id, "file", data);
 
         assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(204);
-        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getString("status")).isEqualTo("active");
+        assertThat(as("alice").get("/v2/images/" + id).jsonPath().getString("status"))
+                .isEqualTo("active");
     }
 
     @Test

@@ -29,10 +29,18 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public void cloudEvent(String topic, int partition, String key, String eventId, String type, String json) {
-        send(new ProducerRecord<>(topic, partition, key, json, List.of(
-                header("ce_specversion", "1.0"), header("ce_id", eventId), header("ce_type", type),
-                header("ce_source", "/glimpse/test"), header("ce_subject", key),
-                header("content-type", "application/json"))));
+        send(new ProducerRecord<>(
+                topic,
+                partition,
+                key,
+                json,
+                List.of(
+                        header("ce_specversion", "1.0"),
+                        header("ce_id", eventId),
+                        header("ce_type", type),
+                        header("ce_source", "/glimpse/test"),
+                        header("ce_subject", key),
+                        header("content-type", "application/json"))));
     }
 
     /** A record no CloudEvent consumer can read: no ce_* headers at all. */

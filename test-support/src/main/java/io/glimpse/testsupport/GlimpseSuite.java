@@ -21,8 +21,7 @@ import java.util.Map;
 public final class GlimpseSuite {
     private static boolean started;
 
-    private GlimpseSuite() {
-    }
+    private GlimpseSuite() {}
 
     /** Starts the services unless the suite already answers; stops what it started when the JVM ends. */
     public static synchronized void ensureRunning() {
@@ -49,13 +48,15 @@ public final class GlimpseSuite {
         command.add(launcher().toString());
         command.addAll(List.of(arguments));
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(logFile())));
             builder.environment().putAll(environment);
             Process process = builder.start();
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
+                throw new IllegalStateException(
+                        "'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
@@ -73,7 +74,8 @@ public final class GlimpseSuite {
                 return candidate;
             }
         }
-        throw new IllegalStateException("deploy/local/glimpse not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "deploy/local/glimpse not found above " + Path.of("").toAbsolutePath());
     }
 
     private static String logFile() {
@@ -82,8 +84,12 @@ public final class GlimpseSuite {
 
     private static boolean ready(String baseUrl) {
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

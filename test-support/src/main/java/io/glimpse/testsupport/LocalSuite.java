@@ -5,8 +5,7 @@ package io.glimpse.testsupport;
  * of the same name moves one, e.g. {@code -Dglimpse.keycloak.url=http://127.0.0.1:8180}.
  */
 public final class LocalSuite {
-    private LocalSuite() {
-    }
+    private LocalSuite() {}
 
     public static String gatewayUrl() {
         return System.getProperty("glimpse.gateway.url", "http://127.0.0.1:9292");

@@ -42,16 +42,18 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Every record with this key, in the order of its partition, waiting until {@code done} holds for them. */
-    public List<ConsumerRecord<String, String>> awaitRecords(String key, Predicate<List<ConsumerRecord<String, String>>> done,
-                                                             Duration timeout) {
+    public List<ConsumerRecord<String, String>> awaitRecords(
+            String key, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<ConsumerRecord<String, String>> matching = seen.stream().filter(r -> key.equals(r.key())).toList();
+            List<ConsumerRecord<String, String>> matching =
+                    seen.stream().filter(r -> key.equals(r.key())).toList();
             if (done.test(matching)) {
                 return matching;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("records with key " + key + " not as expected after " + timeout + ": " + matching);
+                throw new AssertionError(
+                        "records with key " + key + " not as expected after " + timeout + ": " + matching);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }

@@ -23,7 +23,9 @@ public class SignatureClient {
         try {
             return signatures.verify(request);
         } catch (RuntimeException failure) {
-            LOG.warnf("signature verification of image %s could not be asked for: %s", request.imageId(), failure.toString());
+            LOG.warnf(
+                    "signature verification of image %s could not be asked for: %s",
+                    request.imageId(), failure.toString());
             throw new StoreFailures.Unavailable("The signature of image " + request.imageId()
                     + " cannot be verified now (signature service unavailable); try again later.");
         }

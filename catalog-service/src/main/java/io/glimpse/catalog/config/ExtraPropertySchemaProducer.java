@@ -26,10 +26,11 @@ public class ExtraPropertySchemaProducer {
         if (file.equals("none")) {
             return ExtraPropertySchema.none();
         }
-        try (InputStream in = file.isEmpty() ? ExtraPropertySchemaProducer.class.getResourceAsStream(BUNDLED)
+        try (InputStream in = file.isEmpty()
+                ? ExtraPropertySchemaProducer.class.getResourceAsStream(BUNDLED)
                 : Files.newInputStream(Path.of(file))) {
-            return ExtraPropertySchema.of(new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() {
-            }));
+            return ExtraPropertySchema.of(
+                    new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() {}));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the image schema file " + (file.isEmpty() ? BUNDLED : file), e);
         }

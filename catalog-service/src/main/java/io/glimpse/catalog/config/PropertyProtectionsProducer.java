@@ -23,12 +23,17 @@ public class PropertyProtectionsProducer {
     @Singleton
     @Startup
     PropertyRules propertyRules(CatalogConfig config, PolicyEngine policy) {
-        return config.propertyProtection().file()
+        return config.propertyProtection()
+                .file()
                 .map(file -> {
-                    Flavor flavor = Flavor.valueOf(config.propertyProtection().ruleFormat().toUpperCase(Locale.ROOT));
+                    Flavor flavor = Flavor.valueOf(
+                            config.propertyProtection().ruleFormat().toUpperCase(Locale.ROOT));
                     PropertyProtections protections = PropertyProtections.load(Path.of(file), flavor, policy);
-                    protections.ignoredSections().forEach(section -> LOG.warnf(
-                            "property protection section [%s] ignored: os_glance* properties are reserved", section));
+                    protections
+                            .ignoredSections()
+                            .forEach(section -> LOG.warnf(
+                                    "property protection section [%s] ignored: os_glance* properties are reserved",
+                                    section));
                     LOG.infof("property protections from %s (%s)", file, flavor);
                     return PropertyRules.enforcing(protections);
                 })

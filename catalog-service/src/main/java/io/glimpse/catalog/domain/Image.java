@@ -106,7 +106,9 @@ public class Image extends PanacheEntityBase {
 
     /** The first location in {@code storeId}, if the data is there. */
     public Optional<ImageLocation> locationIn(String storeId) {
-        return locations().stream().filter(location -> location.storeId().equals(storeId)).findFirst();
+        return locations().stream()
+                .filter(location -> location.storeId().equals(storeId))
+                .findFirst();
     }
 
     /** Advances and returns the per-image event sequence; call once per event written. */

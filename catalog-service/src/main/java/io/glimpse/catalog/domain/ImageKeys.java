@@ -5,15 +5,50 @@ import java.util.Set;
 /** Which top-level keys of an image are base, read-only or reserved (glance-v2-api.md §2.2, §2.3). */
 public final class ImageKeys {
     /** Base keys a caller may write (at create; in PATCH all but {@code id}). */
-    public static final Set<String> WRITABLE_BASE = Set.of("id", "name", "visibility", "protected", "os_hidden", "tags",
-            "disk_format", "container_format", "min_disk", "min_ram", "owner");
+    public static final Set<String> WRITABLE_BASE = Set.of(
+            "id",
+            "name",
+            "visibility",
+            "protected",
+            "os_hidden",
+            "tags",
+            "disk_format",
+            "container_format",
+            "min_disk",
+            "min_ram",
+            "owner");
     /** Read-only at create. */
-    public static final Set<String> READ_ONLY_AT_CREATE = Set.of("direct_url", "self", "file", "schema", "stores",
-            "status", "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size", "created_at", "updated_at");
+    public static final Set<String> READ_ONLY_AT_CREATE = Set.of(
+            "direct_url",
+            "self",
+            "file",
+            "schema",
+            "stores",
+            "status",
+            "checksum",
+            "os_hash_algo",
+            "os_hash_value",
+            "size",
+            "virtual_size",
+            "created_at",
+            "updated_at");
     /** Read-only as a PATCH path root; {@code stores} included although upstream only blocks it at create. */
-    public static final Set<String> READ_ONLY_IN_PATCH = Set.of("created_at", "updated_at", "status", "checksum",
-            "size", "virtual_size", "direct_url", "self", "file", "schema", "id", "os_hash_algo", "os_hash_value",
+    public static final Set<String> READ_ONLY_IN_PATCH = Set.of(
+            "created_at",
+            "updated_at",
+            "status",
+            "checksum",
+            "size",
+            "virtual_size",
+            "direct_url",
+            "self",
+            "file",
+            "schema",
+            "id",
+            "os_hash_algo",
+            "os_hash_value",
             "stores");
+
     private static final Set<String> RESERVED = Set.of("location", "locations", "deleted", "deleted_at");
     /** The prefix of keys only Glimpse itself writes (import progress and the like). */
     public static final String INTERNAL_PREFIX = "os_glance";
@@ -33,8 +68,7 @@ public final class ImageKeys {
     /** {@code safe}, or the failed safety checks of the detected format. */
     public static final String FORMAT_SAFETY = "glimpse_format_safety";
 
-    private ImageKeys() {
-    }
+    private ImageKeys() {}
 
     public static boolean isReserved(String key) {
         return RESERVED.contains(key) || key.startsWith(INTERNAL_PREFIX) || key.startsWith(GLIMPSE_PREFIX);

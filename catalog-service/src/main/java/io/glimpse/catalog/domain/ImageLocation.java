@@ -14,9 +14,11 @@ import java.util.Map;
  * @param status   {@code active} once the data is complete
  * @param metadata what the client gave with the location (PATCH, §7.2); empty for uploads
  */
-public record ImageLocation(@JsonProperty("url") String url, @JsonProperty("store") String storeId,
-                            @JsonProperty("status") String status,
-                            @JsonProperty("metadata") Map<String, Object> metadata) {
+public record ImageLocation(
+        @JsonProperty("url") String url,
+        @JsonProperty("store") String storeId,
+        @JsonProperty("status") String status,
+        @JsonProperty("metadata") Map<String, Object> metadata) {
 
     public ImageLocation {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);

@@ -29,12 +29,21 @@ public record ImageQuery(
 
     /** The image columns a listing may filter or sort by, with their SQL names and Java types. */
     public enum Column {
-        ID("id", String.class), NAME("name", String.class), STATUS("status", String.class),
-        CONTAINER_FORMAT("container_format", String.class), DISK_FORMAT("disk_format", String.class),
-        OWNER("owner", String.class), CHECKSUM("checksum", String.class), OS_HASH_ALGO("os_hash_algo", String.class),
-        OS_HASH_VALUE("os_hash_value", String.class), SIZE("size", Long.class), VIRTUAL_SIZE("virtual_size", Long.class),
-        MIN_DISK("min_disk", Integer.class), MIN_RAM("min_ram", Integer.class),
-        CREATED_AT("created_at", OffsetDateTime.class), UPDATED_AT("updated_at", OffsetDateTime.class);
+        ID("id", String.class),
+        NAME("name", String.class),
+        STATUS("status", String.class),
+        CONTAINER_FORMAT("container_format", String.class),
+        DISK_FORMAT("disk_format", String.class),
+        OWNER("owner", String.class),
+        CHECKSUM("checksum", String.class),
+        OS_HASH_ALGO("os_hash_algo", String.class),
+        OS_HASH_VALUE("os_hash_value", String.class),
+        SIZE("size", Long.class),
+        VIRTUAL_SIZE("virtual_size", Long.class),
+        MIN_DISK("min_disk", Integer.class),
+        MIN_RAM("min_ram", Integer.class),
+        CREATED_AT("created_at", OffsetDateTime.class),
+        UPDATED_AT("updated_at", OffsetDateTime.class);
 
         private final String sql;
         private final Class<?> type;
@@ -54,7 +63,11 @@ public record ImageQuery(
 
         /** Columns that are never null, so a keyset over them may use a plain row comparison. */
         public boolean notNull() {
-            return this == ID || this == STATUS || this == CREATED_AT || this == UPDATED_AT || this == MIN_DISK
+            return this == ID
+                    || this == STATUS
+                    || this == CREATED_AT
+                    || this == UPDATED_AT
+                    || this == MIN_DISK
                     || this == MIN_RAM;
         }
 
@@ -69,14 +82,18 @@ public record ImageQuery(
     }
 
     /** Equality with one of {@code values} (one value for {@code eq:}, several for {@code in:}). */
-    public record ColumnFilter(Column column, List<Object> values) {
+    public record ColumnFilter(Column column, List<Object> values) {}
+
+    public enum DateOp {
+        GT,
+        GTE,
+        LT,
+        LTE,
+        EQ,
+        NEQ
     }
 
-    public enum DateOp { GT, GTE, LT, LTE, EQ, NEQ }
+    public record DateFilter(Column column, DateOp op, OffsetDateTime value) {}
 
-    public record DateFilter(Column column, DateOp op, OffsetDateTime value) {
-    }
-
-    public record SortKey(Column column, boolean ascending) {
-    }
+    public record SortKey(Column column, boolean ascending) {}
 }

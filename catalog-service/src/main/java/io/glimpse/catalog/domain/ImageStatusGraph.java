@@ -36,8 +36,7 @@ public final class ImageStatusGraph {
         NEXT.put(DELETED, EnumSet.noneOf(ImageStatus.class));
     }
 
-    private ImageStatusGraph() {
-    }
+    private ImageStatusGraph() {}
 
     public static boolean allows(ImageStatus from, ImageStatus to) {
         return NEXT.get(from).contains(to);

@@ -19,5 +19,4 @@ public record NewImage(
         int minDisk,
         int minRam,
         List<String> tags,
-        Map<String, String> properties) {
-}
+        Map<String, String> properties) {}

@@ -15,6 +15,5 @@ public record NewLocation(String url, Map<String, Object> metadata, Optional<Val
      * Expected hashes. The PATCH form may carry {@code checksum} (MD5); {@code os_hash_algo} and
      * {@code os_hash_value} always come together.
      */
-    public record ValidationData(Optional<String> checksum, String osHashAlgo, String osHashValue) {
-    }
+    public record ValidationData(Optional<String> checksum, String osHashAlgo, String osHashValue) {}
 }

@@ -18,5 +18,9 @@ public record PatchOperation(Op op, String path, Optional<Object> value, boolean
         return path.equals("locations");
     }
 
-    public enum Op { ADD, REPLACE, REMOVE }
+    public enum Op {
+        ADD,
+        REPLACE,
+        REMOVE
+    }
 }

@@ -28,12 +28,13 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
                 throw new GlimpseException.BadRequest("Multiple ranges are not supported.");
             }
             Matcher matcher = RANGE.matcher(value);
-            if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+            if (!matcher.matches()
+                    || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
                 throw new StoreFailures.RangeNotSatisfiable("Invalid Range header: " + value);
             }
             if (matcher.group(1).isEmpty()) {
-                return Optional.of(new RangeRequest(Optional.empty(), Optional.empty(),
-                        Optional.of(number(matcher.group(2)))));
+                return Optional.of(
+                        new RangeRequest(Optional.empty(), Optional.empty(), Optional.of(number(matcher.group(2)))));
             }
             long first = number(matcher.group(1));
             Optional<Long> last = matcher.group(2).isEmpty() ? Optional.empty() : Optional.of(number(matcher.group(2)));
@@ -47,8 +48,8 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
             if (!matcher.matches() || number(matcher.group(2)) < number(matcher.group(1))) {
                 throw new StoreFailures.RangeNotSatisfiable("Invalid Content-Range header: " + legacyContentRange);
             }
-            return Optional.of(new RangeRequest(Optional.of(number(matcher.group(1))),
-                    Optional.of(number(matcher.group(2))), Optional.empty()));
+            return Optional.of(new RangeRequest(
+                    Optional.of(number(matcher.group(1))), Optional.of(number(matcher.group(2))), Optional.empty()));
         }
         return Optional.empty();
     }

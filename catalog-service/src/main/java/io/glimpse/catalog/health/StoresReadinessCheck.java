@@ -36,7 +36,8 @@ public class StoresReadinessCheck implements AsyncHealthCheck {
     }
 
     private HealthCheckResponse probeAll() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("image stores").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("image stores").up();
         for (StoreInfo info : stores.storesInfo()) {
             String problem = probe(stores.get(info.id()), info);
             response.withData(info.id(), problem == null ? "ok" : problem);

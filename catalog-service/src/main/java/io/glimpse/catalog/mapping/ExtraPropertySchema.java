@@ -60,7 +60,8 @@ public final class ExtraPropertySchema {
     /** @return the value to store (a string, or null where the type allows it) */
     public String validate(String name, Object value) {
         Map<String, Object> definition = definitions.get(name);
-        List<?> types = definition.get("type") instanceof List<?> list ? list
+        List<?> types = definition.get("type") instanceof List<?> list
+                ? list
                 : List.of(definition.getOrDefault("type", "string"));
         if (value == null) {
             if (types.contains("null")) {
@@ -91,8 +92,8 @@ public final class ExtraPropertySchema {
     }
 
     private static GlimpseException.BadRequest invalid(String name, String problem) {
-        return new GlimpseException.BadRequest("Provided object does not match schema 'image': " + problem
-                + " (property '" + name + "').");
+        return new GlimpseException.BadRequest(
+                "Provided object does not match schema 'image': " + problem + " (property '" + name + "').");
     }
 
     static String describe(Object value) {

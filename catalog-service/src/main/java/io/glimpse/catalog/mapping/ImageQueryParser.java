@@ -26,9 +26,10 @@ import java.util.Set;
 /** The query string of {@code GET /v2/images} → {@link ImageQuery}, with Glance's 400s (glance-v2-api.md §4). */
 @ApplicationScoped
 public class ImageQueryParser {
-    private static final Set<String> OPERATOR_COLUMNS = Set.of("name", "id", "status", "container_format", "disk_format");
-    private static final Set<String> SORT_KEYS = Set.of("name", "status", "container_format", "disk_format", "size",
-            "id", "created_at", "updated_at");
+    private static final Set<String> OPERATOR_COLUMNS =
+            Set.of("name", "id", "status", "container_format", "disk_format");
+    private static final Set<String> SORT_KEYS =
+            Set.of("name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at");
     private static final Set<String> VISIBILITIES = Set.of("public", "private", "shared", "community", "all");
     private static final Set<String> MEMBER_STATUSES = Set.of("pending", "accepted", "rejected", "all");
     private static final Set<String> PAGING = Set.of("limit", "marker", "sort", "sort_key", "sort_dir");
@@ -54,8 +55,9 @@ public class ImageQueryParser {
             String key = param.getKey();
             String value = param.getValue().getLast();
             switch (key) {
-                case "changes-since" -> throw new GlimpseException.BadRequest(
-                        "The 'changes-since' filter is no longer available on the v2 API.");
+                case "changes-since" ->
+                    throw new GlimpseException.BadRequest(
+                            "The 'changes-since' filter is no longer available on the v2 API.");
                 case "visibility" -> visibility = Optional.of(oneOf(key, value, VISIBILITIES));
                 case "member_status" -> memberStatus = oneOf(key, value, MEMBER_STATUSES);
                 case "tag" -> tags.addAll(param.getValue());
@@ -63,7 +65,8 @@ public class ImageQueryParser {
                 case "size_max" -> sizeMax = Optional.of(number(key, value));
                 case "os_hidden" -> osHidden = bool(key, value);
                 case "protected" -> isProtected = Optional.of(bool(key, value));
-                case "created_at", "updated_at" -> dates.add(date(Column.fromSql(key).orElseThrow(), value));
+                case "created_at", "updated_at" ->
+                    dates.add(date(Column.fromSql(key).orElseThrow(), value));
                 default -> {
                     if (PAGING.contains(key)) {
                         continue;
@@ -79,8 +82,20 @@ public class ImageQueryParser {
                 }
             }
         }
-        return new ImageQuery(columns, visibility, memberStatus, tags, sizeMin, sizeMax, dates, osHidden, isProtected,
-                properties, sort(params), limit(params), Optional.ofNullable(last(params, "marker")));
+        return new ImageQuery(
+                columns,
+                visibility,
+                memberStatus,
+                tags,
+                sizeMin,
+                sizeMax,
+                dates,
+                osHidden,
+                isProtected,
+                properties,
+                sort(params),
+                limit(params),
+                Optional.ofNullable(last(params, "marker")));
     }
 
     private int limit(Map<String, List<String>> params) {
@@ -106,7 +121,8 @@ public class ImageQueryParser {
         boolean classic = params.containsKey("sort_key") || params.containsKey("sort_dir");
         if (params.containsKey("sort")) {
             if (classic) {
-                throw new GlimpseException.BadRequest("The 'sort' parameter cannot be combined with 'sort_key' or 'sort_dir'.");
+                throw new GlimpseException.BadRequest(
+                        "The 'sort' parameter cannot be combined with 'sort_key' or 'sort_dir'.");
             }
             for (String item : String.join(",", params.get("sort")).split(",")) {
                 String[] parts = item.strip().split(":", -1);
@@ -146,14 +162,16 @@ public class ImageQueryParser {
         }
         List<SortKey> sort = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            sort.add(new SortKey(Column.fromSql(keys.get(i)).orElseThrow(), dirs.get(i).equals("asc")));
+            sort.add(new SortKey(
+                    Column.fromSql(keys.get(i)).orElseThrow(), dirs.get(i).equals("asc")));
         }
         return sort;
     }
 
     private static String sortKey(String key) {
         if (!SORT_KEYS.contains(key)) {
-            throw new GlimpseException.BadRequest("Invalid sort key: " + key + ". It should be one of " + SORT_KEYS + ".");
+            throw new GlimpseException.BadRequest(
+                    "Invalid sort key: " + key + ". It should be one of " + SORT_KEYS + ".");
         }
         return key;
     }
@@ -171,8 +189,9 @@ public class ImageQueryParser {
         return switch (opAndValue[0]) {
             case "eq" -> List.of(opAndValue[1]);
             case "in" -> List.copyOf(InFilterValues.split(opAndValue[1]));
-            default -> throw new GlimpseException.BadRequest("Unable to filter on a unknown operator '"
-                    + opAndValue[0] + "'.");
+            default ->
+                throw new GlimpseException.BadRequest(
+                        "Unable to filter on a unknown operator '" + opAndValue[0] + "'.");
         };
     }
 
@@ -184,8 +203,12 @@ public class ImageQueryParser {
         } catch (IllegalArgumentException e) {
             throw new GlimpseException.BadRequest("Unable to filter on a unknown operator '" + opAndValue[0] + "'.");
         }
-        return new DateFilter(column, op, isoTime(opAndValue[1]).orElseThrow(() -> new GlimpseException.BadRequest(
-                "Unable to filter by " + column.sql() + ": '" + opAndValue[1] + "' is not an ISO 8601 time.")));
+        return new DateFilter(
+                column,
+                op,
+                isoTime(opAndValue[1])
+                        .orElseThrow(() -> new GlimpseException.BadRequest("Unable to filter by " + column.sql() + ": '"
+                                + opAndValue[1] + "' is not an ISO 8601 time.")));
     }
 
     /** Glance's split_filter_op: the value splits at the first ':' unless the whole value is an ISO time. */
@@ -222,7 +245,8 @@ public class ImageQueryParser {
         try {
             return column.type() == Long.class ? (Object) Long.parseLong(value) : (Object) Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new GlimpseException.BadRequest("Invalid value for filter '" + key + "': '" + value + "' is not a number.");
+            throw new GlimpseException.BadRequest(
+                    "Invalid value for filter '" + key + "': '" + value + "' is not a number.");
         }
     }
 
@@ -238,8 +262,9 @@ public class ImageQueryParser {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new GlimpseException.BadRequest("Invalid value '" + value + "' for " + key
-                    + ": it must be true or false.");
+            default ->
+                throw new GlimpseException.BadRequest(
+                        "Invalid value '" + value + "' for " + key + ": it must be true or false.");
         };
     }
 

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Glance v2 JSON of an image: base properties, then every additional property at top level
@@ -28,8 +28,8 @@ public class ImageRepresentation {
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
     /** Bookkeeping of work in progress, never shown (Glance hides the first two too). */
-    private static final Set<String> HIDDEN = Set.of(ImageKeys.STAGE_HOST, ImageKeys.HASH_OP_HOST,
-            ImageKeys.HASH_OP_EXPECTED);
+    private static final Set<String> HIDDEN =
+            Set.of(ImageKeys.STAGE_HOST, ImageKeys.HASH_OP_HOST, ImageKeys.HASH_OP_EXPECTED);
 
     private final PropertyRules rules;
     private final ImagePolicy policy;
@@ -86,14 +86,20 @@ public class ImageRepresentation {
      */
     private void showLocations(Caller caller, Image image, Map<String, Object> json) {
         boolean showList = locationConfig.showMultipleLocations();
-        boolean showDirect = locationConfig.showImageDirectUrl() && !image.locations().isEmpty();
+        boolean showDirect =
+                locationConfig.showImageDirectUrl() && !image.locations().isEmpty();
         if (!showList && !showDirect) {
             return;
         }
         boolean allowed = policy.allows(CatalogOperation.GET_IMAGE_LOCATION, caller, image);
         if (showList) {
-            json.put("locations", allowed ? image.locations().stream().map(ImageRepresentation::location).toList()
-                    : List.of());
+            json.put(
+                    "locations",
+                    allowed
+                            ? image.locations().stream()
+                                    .map(ImageRepresentation::location)
+                                    .toList()
+                            : List.of());
         }
         if (showDirect && allowed) {
             json.put("direct_url", order.byWeight(image.locations()).getFirst().url());

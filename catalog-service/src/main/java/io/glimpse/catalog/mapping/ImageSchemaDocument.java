@@ -39,48 +39,126 @@ public class ImageSchemaDocument {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("id", prop("string", "An identifier for the image", "pattern", UUID_PATTERN));
         properties.put("name", prop(List.of("null", "string"), "Descriptive name for the image", "maxLength", 255));
-        properties.put("status", readOnly(prop("string", "Status of the image", "enum",
-                Arrays.stream(ImageStatus.values()).map(ImageStatus::wire).toList())));
-        properties.put("visibility", prop("string", "Scope of image accessibility", "enum",
-                List.of("community", "public", "private", "shared")));
+        properties.put(
+                "status",
+                readOnly(prop(
+                        "string",
+                        "Status of the image",
+                        "enum",
+                        Arrays.stream(ImageStatus.values())
+                                .map(ImageStatus::wire)
+                                .toList())));
+        properties.put(
+                "visibility",
+                prop(
+                        "string",
+                        "Scope of image accessibility",
+                        "enum",
+                        List.of("community", "public", "private", "shared")));
         properties.put("protected", prop("boolean", "If true, image will not be deletable."));
         properties.put("os_hidden", prop("boolean", "If true, image will not appear in default image list response."));
-        properties.put("checksum", readOnly(prop(List.of("null", "string"), "md5 hash of image contents.", "maxLength", 32)));
-        properties.put("os_hash_algo", readOnly(prop(List.of("null", "string"),
-                "Algorithm to calculate the os_hash_value", "maxLength", 64)));
-        properties.put("os_hash_value", readOnly(prop(List.of("null", "string"),
-                "Hexdigest of the image contents using the algorithm specified by the os_hash_algo", "maxLength", 128)));
+        properties.put(
+                "checksum", readOnly(prop(List.of("null", "string"), "md5 hash of image contents.", "maxLength", 32)));
+        properties.put(
+                "os_hash_algo",
+                readOnly(prop(List.of("null", "string"), "Algorithm to calculate the os_hash_value", "maxLength", 64)));
+        properties.put(
+                "os_hash_value",
+                readOnly(prop(
+                        List.of("null", "string"),
+                        "Hexdigest of the image contents using the algorithm specified by the os_hash_algo",
+                        "maxLength",
+                        128)));
         properties.put("owner", prop(List.of("null", "string"), "Owner of the image", "maxLength", 255));
         properties.put("size", readOnly(prop(List.of("null", "integer"), "Size of image file in bytes")));
         properties.put("virtual_size", readOnly(prop(List.of("null", "integer"), "Virtual size of image in bytes")));
-        properties.put("container_format", prop(List.of("null", "string"), "Format of the container", "enum",
-                withNull(config.containerFormats())));
-        properties.put("disk_format", prop(List.of("null", "string"), "Format of the disk", "enum",
-                withNull(config.diskFormats())));
+        properties.put(
+                "container_format",
+                prop(
+                        List.of("null", "string"),
+                        "Format of the container",
+                        "enum",
+                        withNull(config.containerFormats())));
+        properties.put(
+                "disk_format",
+                prop(List.of("null", "string"), "Format of the disk", "enum", withNull(config.diskFormats())));
         properties.put("created_at", readOnly(prop("string", "Date and time of image registration")));
         properties.put("updated_at", readOnly(prop("string", "Date and time of the last image modification")));
-        properties.put("tags", prop("array", "List of strings related to the image", "items",
-                Map.of("type", "string", "maxLength", 255)));
+        properties.put(
+                "tags",
+                prop(
+                        "array",
+                        "List of strings related to the image",
+                        "items",
+                        Map.of("type", "string", "maxLength", 255)));
         properties.put("direct_url", readOnly(prop("string", "URL to access the image file kept in external store")));
-        properties.put("min_ram", prop("integer", "Amount of ram (in MB) required to boot image.", "minimum", 0,
-                "maximum", Integer.MAX_VALUE));
-        properties.put("min_disk", prop("integer", "Amount of disk space (in GB) required to boot image.", "minimum", 0,
-                "maximum", Integer.MAX_VALUE));
+        properties.put(
+                "min_ram",
+                prop(
+                        "integer",
+                        "Amount of ram (in MB) required to boot image.",
+                        "minimum",
+                        0,
+                        "maximum",
+                        Integer.MAX_VALUE));
+        properties.put(
+                "min_disk",
+                prop(
+                        "integer",
+                        "Amount of disk space (in GB) required to boot image.",
+                        "minimum",
+                        0,
+                        "maximum",
+                        Integer.MAX_VALUE));
         properties.put("self", readOnly(prop("string", "An image self url")));
         properties.put("file", readOnly(prop("string", "An image file url")));
-        properties.put("stores", readOnly(prop("string", "Store in which image data resides.  Only present when the "
-                + "operator has enabled multiple stores.  May be a comma-separated list of store identifiers.")));
+        properties.put(
+                "stores",
+                readOnly(
+                        prop(
+                                "string",
+                                "Store in which image data resides.  Only present when the "
+                                        + "operator has enabled multiple stores.  May be a comma-separated list of store identifiers.")));
         properties.put("schema", readOnly(prop("string", "An image schema url")));
-        properties.put("locations", prop("array", "A set of URLs to access the image file kept in external store",
-                "items", Map.of("type", "object", "required", List.of("url", "metadata"), "properties", Map.of(
-                        "url", Map.of("type", "string", "maxLength", 255),
-                        "metadata", Map.of("type", "object"),
-                        "validation_data", Map.of("type", "object", "writeOnly", true, "additionalProperties", false,
-                                "properties", Map.of(
-                                        "checksum", Map.of("type", "string", "minLength", 32, "maxLength", 32),
-                                        "os_hash_algo", Map.of("type", "string", "maxLength", 64),
-                                        "os_hash_value", Map.of("type", "string", "maxLength", 128)),
-                                "required", List.of("os_hash_algo", "os_hash_value"))))));
+        properties.put(
+                "locations",
+                prop(
+                        "array",
+                        "A set of URLs to access the image file kept in external store",
+                        "items",
+                        Map.of(
+                                "type",
+                                "object",
+                                "required",
+                                List.of("url", "metadata"),
+                                "properties",
+                                Map.of(
+                                        "url", Map.of("type", "string", "maxLength", 255),
+                                        "metadata", Map.of("type", "object"),
+                                        "validation_data",
+                                                Map.of(
+                                                        "type",
+                                                        "object",
+                                                        "writeOnly",
+                                                        true,
+                                                        "additionalProperties",
+                                                        false,
+                                                        "properties",
+                                                        Map.of(
+                                                                "checksum",
+                                                                        Map.of(
+                                                                                "type",
+                                                                                "string",
+                                                                                "minLength",
+                                                                                32,
+                                                                                "maxLength",
+                                                                                32),
+                                                                "os_hash_algo",
+                                                                        Map.of("type", "string", "maxLength", 64),
+                                                                "os_hash_value",
+                                                                        Map.of("type", "string", "maxLength", 128)),
+                                                        "required",
+                                                        List.of("os_hash_algo", "os_hash_value"))))));
         extra.definitions().forEach((name, definition) -> {
             Map<String, Object> typed = new LinkedHashMap<>(definition);
             typed.put("is_base", false);
@@ -93,7 +171,8 @@ public class ImageSchemaDocument {
         if (!extra.required().isEmpty()) {
             schema.put("required", extra.required());
         }
-        schema.put("links", List.of(link("self", "{self}"), link("enclosure", "{file}"), link("describedby", "{schema}")));
+        schema.put(
+                "links", List.of(link("self", "{self}"), link("enclosure", "{file}"), link("describedby", "{schema}")));
         return java.util.Collections.unmodifiableMap(schema);
     }
 

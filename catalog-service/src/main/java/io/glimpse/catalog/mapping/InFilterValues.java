@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 final class InFilterValues {
     private static final Pattern ITEM = Pattern.compile("\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\",?|([^,]+),?|,");
 
-    private InFilterValues() {
-    }
+    private InFilterValues() {}
 
     static List<String> split(String value) {
         validateQuotes(value);
@@ -34,12 +33,12 @@ final class InFilterValues {
                 continue;
             }
             if (opening && i > 0 && value.charAt(i - 1) != ',') {
-                throw new GlimpseException.BadRequest("Invalid filter value " + value
-                        + ". There is no comma before opening quotation mark.");
+                throw new GlimpseException.BadRequest(
+                        "Invalid filter value " + value + ". There is no comma before opening quotation mark.");
             }
             if (!opening && i + 1 != value.length() && value.charAt(i + 1) != ',') {
-                throw new GlimpseException.BadRequest("Invalid filter value " + value
-                        + ". There is no comma after closing quotation mark.");
+                throw new GlimpseException.BadRequest(
+                        "Invalid filter value " + value + ". There is no comma after closing quotation mark.");
             }
             opening = !opening;
         }

@@ -24,8 +24,8 @@ public class LocationParser {
     private static final int MAX_URL_LENGTH = 255;
     private static final Set<String> PATCH_VALIDATION_KEYS = Set.of("checksum", "os_hash_algo", "os_hash_value");
     /** hashlib names the location API accepts, with their hex digest lengths. */
-    private static final Map<String, Integer> API_HASH_LENGTHS = Map.of("md5", 32, "sha1", 40, "sha256", 64,
-            "sha512", 128);
+    private static final Map<String, Integer> API_HASH_LENGTHS =
+            Map.of("md5", 32, "sha1", 40, "sha256", 64, "sha512", 128);
 
     /** The value of a PATCH location operation: one location for add, the whole list for replace. */
     Object patchValue(Op op, Object value) {
@@ -60,8 +60,8 @@ public class LocationParser {
             }
             for (Object key : data.keySet()) {
                 if (!key.equals("os_hash_algo") && !key.equals("os_hash_value")) {
-                    throw invalid("Additional properties are not allowed in validation_data ('" + key
-                            + "' was unexpected)");
+                    throw invalid(
+                            "Additional properties are not allowed in validation_data ('" + key + "' was unexpected)");
                 }
             }
             if (!data.isEmpty()) {
@@ -69,12 +69,12 @@ public class LocationParser {
                 String value = requiredString(data, "os_hash_value", "validation_data");
                 Integer length = API_HASH_LENGTHS.get(algo);
                 if (length == null) {
-                    throw invalid("os_hash_algo must be one of " + API_HASH_LENGTHS.keySet().stream().sorted().toList()
-                            + ".");
+                    throw invalid("os_hash_algo must be one of "
+                            + API_HASH_LENGTHS.keySet().stream().sorted().toList() + ".");
                 }
                 if (value.length() != length || !isHex(value)) {
-                    throw invalid("os_hash_value: " + value + " is not valid hexadecimal value for algorithm " + algo
-                            + ".");
+                    throw invalid(
+                            "os_hash_value: " + value + " is not valid hexadecimal value for algorithm " + algo + ".");
                 }
                 validation = Optional.of(new ValidationData(Optional.empty(), algo, value.toLowerCase(Locale.ROOT)));
             }
@@ -99,15 +99,17 @@ public class LocationParser {
             }
             for (Object key : data.keySet()) {
                 if (!PATCH_VALIDATION_KEYS.contains(key)) {
-                    throw invalid("Additional properties are not allowed in validation_data ('" + key
-                            + "' was unexpected)");
+                    throw invalid(
+                            "Additional properties are not allowed in validation_data ('" + key + "' was unexpected)");
                 }
             }
             Optional<String> checksum = Optional.empty();
             if (data.containsKey("checksum")) {
                 checksum = Optional.of(requiredString(data, "checksum", "validation_data"));
             }
-            validation = Optional.of(new ValidationData(checksum, requiredString(data, "os_hash_algo", "validation_data"),
+            validation = Optional.of(new ValidationData(
+                    checksum,
+                    requiredString(data, "os_hash_algo", "validation_data"),
                     requiredString(data, "os_hash_value", "validation_data")));
         }
         return new NewLocation(url, copied, validation);

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class NewImageParser {
-    private static final Pattern UUID = Pattern.compile(
-            "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$");
+    private static final Pattern UUID =
+            Pattern.compile("^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$");
 
     private final CatalogConfig config;
     private final PropertyValues values;
@@ -51,12 +51,13 @@ public class NewImageParser {
         }
         for (String required : values.extra().required()) {
             if (!fields.containsKey(required)) {
-                throw new GlimpseException.BadRequest("Provided object does not match schema 'image': '" + required
-                        + "' is a required property.");
+                throw new GlimpseException.BadRequest(
+                        "Provided object does not match schema 'image': '" + required + "' is a required property.");
             }
         }
         if (properties.keySet().stream().filter(ImageKeys::countsForQuota).count() > config.propertyQuota()) {
-            throw new GlimpseException.TooLarge("Maximum number of properties (" + config.propertyQuota() + ") exceeded.");
+            throw new GlimpseException.TooLarge(
+                    "Maximum number of properties (" + config.propertyQuota() + ") exceeded.");
         }
         List<String> tags = present(fields, "tags").map(values::tags).orElse(List.of());
         if (tags.size() > config.tagQuota()) {
@@ -66,13 +67,21 @@ public class NewImageParser {
                 present(fields, "id").map(NewImageParser::checkedId),
                 Optional.ofNullable(values.nullableString("name", fields.get("name"))),
                 present(fields, "visibility").map(values::visibility).orElse(Visibility.SHARED),
-                present(fields, "protected").map(value -> values.bool("protected", value)).orElse(false),
-                present(fields, "os_hidden").map(value -> values.bool("os_hidden", value)).orElse(false),
+                present(fields, "protected")
+                        .map(value -> values.bool("protected", value))
+                        .orElse(false),
+                present(fields, "os_hidden")
+                        .map(value -> values.bool("os_hidden", value))
+                        .orElse(false),
                 Optional.ofNullable(values.nullableString("owner", fields.get("owner"))),
                 Optional.ofNullable(values.diskFormat(fields.get("disk_format"))),
                 Optional.ofNullable(values.containerFormat(fields.get("container_format"))),
-                present(fields, "min_disk").map(value -> values.nonNegativeInt("min_disk", value)).orElse(0),
-                present(fields, "min_ram").map(value -> values.nonNegativeInt("min_ram", value)).orElse(0),
+                present(fields, "min_disk")
+                        .map(value -> values.nonNegativeInt("min_disk", value))
+                        .orElse(0),
+                present(fields, "min_ram")
+                        .map(value -> values.nonNegativeInt("min_ram", value))
+                        .orElse(0),
                 tags,
                 properties);
     }

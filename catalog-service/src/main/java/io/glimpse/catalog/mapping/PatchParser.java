@@ -70,7 +70,8 @@ public class PatchParser {
     }
 
     private static boolean mediaType(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         return switch (type) {
             case JSON_PATCH_V20 -> true;
             case JSON_PATCH_V21 -> false;
@@ -113,7 +114,8 @@ public class PatchParser {
         String root = path.getFirst();
         int depth = !root.equals("locations") ? 1 : op == Op.REPLACE ? 1 : 2;
         if (path.size() != depth) {
-            throw new GlimpseException.BadRequest("Invalid JSON pointer for this resource: '/" + String.join("/", path) + "'");
+            throw new GlimpseException.BadRequest(
+                    "Invalid JSON pointer for this resource: '/" + String.join("/", path) + "'");
         }
         if (ImageKeys.READ_ONLY_IN_PATCH.contains(root)) {
             throw new GlimpseException.Forbidden("Attribute '" + root + "' is read-only.");
@@ -126,10 +128,11 @@ public class PatchParser {
             return new PatchOperation(op, root, Optional.empty(), draft04, position);
         }
         if (!fields.containsKey("value")) {
-            throw new GlimpseException.BadRequest("Operation \"" + op.name().toLowerCase(Locale.ROOT)
-                    + "\" requires a member named \"value\".");
+            throw new GlimpseException.BadRequest(
+                    "Operation \"" + op.name().toLowerCase(Locale.ROOT) + "\" requires a member named \"value\".");
         }
-        Object value = root.equals("locations") ? locations.patchValue(op, fields.get("value"))
+        Object value = root.equals("locations")
+                ? locations.patchValue(op, fields.get("value"))
                 : value(root, fields.get("value"));
         return new PatchOperation(op, root, Optional.ofNullable(value), draft04, position);
     }
@@ -163,8 +166,8 @@ public class PatchParser {
             throw new GlimpseException.BadRequest("Pointer `" + pointer + "` does not contains valid token.");
         }
         if (BAD_TILDE.matcher(pointer).find() || pointer.endsWith("~")) {
-            throw new GlimpseException.BadRequest("Pointer `" + pointer
-                    + "` contains \"~\" not part of a recognized escape sequence.");
+            throw new GlimpseException.BadRequest(
+                    "Pointer `" + pointer + "` contains \"~\" not part of a recognized escape sequence.");
         }
         List<String> segments = new ArrayList<>();
         for (String part : pointer.substring(1).split("/", -1)) {

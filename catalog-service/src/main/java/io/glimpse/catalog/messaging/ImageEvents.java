@@ -21,8 +21,11 @@ public class ImageEvents {
 
     /** Records {@code type} for the image as it is now; advances the image's event sequence. */
     public Uni<Void> record(String type, Image image, Caller caller) {
-        ImageEventData data = new ImageEventData(image.nextEventSequence(),
-                new Actor(caller.projectId(), caller.userId()), caller.requestId(), ImageSnapshotMapper.toSnapshot(image));
+        ImageEventData data = new ImageEventData(
+                image.nextEventSequence(),
+                new Actor(caller.projectId(), caller.userId()),
+                caller.requestId(),
+                ImageSnapshotMapper.toSnapshot(image));
         return outbox.record(Topics.IMAGES, image.id, type, image.id, data).replaceWithVoid();
     }
 }

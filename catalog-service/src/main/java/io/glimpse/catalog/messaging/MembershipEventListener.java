@@ -1,7 +1,7 @@
 package io.glimpse.catalog.messaging;
 
-import io.glimpse.catalog.service.MembershipService;
 import io.glimpse.catalog.mapping.MemberEventReader;
+import io.glimpse.catalog.service.MembershipService;
 import io.glimpse.contracts.event.MemberEventData;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -41,10 +41,15 @@ public class MembershipEventListener {
             LOG.errorf("unreadable member event %s: %s", eventId, unreadable.getMessage());
             return Uni.createFrom().completionStage(message.nack(unreadable));
         }
-        return memberships.applyEvent(eventId, data)
-                .onFailure().invoke(failure -> LOG.warnf("applying member event %s failed, retrying: %s", eventId,
-                        failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        return memberships
+                .applyEvent(eventId, data)
+                .onFailure()
+                .invoke(failure ->
+                        LOG.warnf("applying member event %s failed, retrying: %s", eventId, failure.getMessage()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 }

@@ -79,7 +79,8 @@ public class ImagePolicy {
     /** Whether a rule allows the caller on this image, for what is shown rather than done (locations). */
     public boolean allows(CatalogOperation operation, Caller caller, Image image) {
         Credentials credentials = credentials(caller);
-        return engine.allowed(operation.rule(), credentials, facts(image, Optional.empty()).policyTarget(credentials));
+        return engine.allowed(
+                operation.rule(), credentials, facts(image, Optional.empty()).policyTarget(credentials));
     }
 
     /** Whether the caller may see the image at all (listing's marker check). */
@@ -91,14 +92,18 @@ public class ImagePolicy {
     /** The per-image {@code get_image} re-check of a listing page (§4.1). */
     public boolean listable(Caller caller, Image image) {
         Credentials credentials = credentials(caller);
-        return engine.allowed(CatalogOperation.SHOW_IMAGE.rule(), credentials,
+        return engine.allowed(
+                CatalogOperation.SHOW_IMAGE.rule(),
+                credentials,
                 facts(image, Optional.empty()).policyTarget(credentials));
     }
 
     /** {@code stores_info_detail}: admin or service (403 otherwise). */
     public void authorizeStoresDetail(Caller caller) {
-        require(CatalogOperation.STORES_INFO_DETAIL, credentials(caller), Map.of("project_id",
-                caller.projectId() == null ? "" : caller.projectId()));
+        require(
+                CatalogOperation.STORES_INFO_DETAIL,
+                credentials(caller),
+                Map.of("project_id", caller.projectId() == null ? "" : caller.projectId()));
     }
 
     /** A visibility change in PATCH: {@code publicize_image} or {@code communitize_image} as the target needs. */
@@ -139,20 +144,22 @@ public class ImagePolicy {
 
     private void require(CatalogOperation operation, Credentials credentials, Map<String, String> target) {
         if (!engine.allowed(operation.rule(), credentials, target)) {
-            throw new GlimpseException.Forbidden("You are not authorized to complete " + operation.rule().ruleName()
-                    + " action.");
+            throw new GlimpseException.Forbidden(
+                    "You are not authorized to complete " + operation.rule().ruleName() + " action.");
         }
     }
 
     private static ImageFacts facts(Image image, Optional<MemberStatus> membership) {
-        ImageVisibility visibility = ImageVisibility.fromWireValue(image.visibility.wire()).orElseThrow();
+        ImageVisibility visibility =
+                ImageVisibility.fromWireValue(image.visibility.wire()).orElseThrow();
         ImageFacts facts = new ImageFacts(Optional.ofNullable(image.owner), visibility, Optional.empty());
-        return membership.map(status -> facts.withCallerMembership(
-                io.glimpse.policy.image.MemberStatus.valueOf(status.name()))).orElse(facts);
+        return membership
+                .map(status -> facts.withCallerMembership(io.glimpse.policy.image.MemberStatus.valueOf(status.name())))
+                .orElse(facts);
     }
 
     static Credentials credentials(Caller caller) {
-        return new Credentials(caller.userId(), caller.projectId() == null ? "" : caller.projectId(), caller.roles(),
-                Map.of());
+        return new Credentials(
+                caller.userId(), caller.projectId() == null ? "" : caller.projectId(), caller.roles(), Map.of());
     }
 }

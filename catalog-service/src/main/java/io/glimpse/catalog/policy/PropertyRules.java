@@ -29,7 +29,9 @@ public final class PropertyRules {
     }
 
     public boolean allows(Caller caller, String property, Operation operation) {
-        return protections.map(rules -> rules.allowed(property, operation, ImagePolicy.credentials(caller))).orElse(true);
+        return protections
+                .map(rules -> rules.allowed(property, operation, ImagePolicy.credentials(caller)))
+                .orElse(true);
     }
 
     /** The additional properties this caller may read; the others are silently left out. */

@@ -32,21 +32,27 @@ final class ImageListSql {
         where.add("i.status <> 'killed'");
         where.add("i.os_hidden = " + bind(query.osHidden()));
         visibility(query, scope);
-        query.columns().forEach(filter -> where.add("i." + filter.column().sql() + " in ("
-                + String.join(", ", filter.values().stream().map(this::bind).toList()) + ")"));
+        query.columns()
+                .forEach(filter -> where.add("i." + filter.column().sql() + " in ("
+                        + String.join(
+                                ", ", filter.values().stream().map(this::bind).toList()) + ")"));
         if (!query.tags().isEmpty()) {
-            where.add("i.tags @> array[" + String.join(", ", query.tags().stream().map(this::bind).toList()) + "]::text[]");
+            where.add("i.tags @> array["
+                    + String.join(", ", query.tags().stream().map(this::bind).toList()) + "]::text[]");
         }
         query.sizeMin().ifPresent(min -> where.add("i.size >= " + bind(min)));
         query.sizeMax().ifPresent(max -> where.add("i.size <= " + bind(max)));
-        query.dates().forEach(date -> where.add("i." + date.column().sql() + " " + switch (date.op()) {
-            case GT -> ">";
-            case GTE -> ">=";
-            case LT -> "<";
-            case LTE -> "<=";
-            case EQ -> "=";
-            case NEQ -> "<>";
-        } + " " + bind(date.value())));
+        query.dates()
+                .forEach(date -> where.add("i." + date.column().sql() + " "
+                        + switch (date.op()) {
+                            case GT -> ">";
+                            case GTE -> ">=";
+                            case LT -> "<";
+                            case LTE -> "<=";
+                            case EQ -> "=";
+                            case NEQ -> "<>";
+                        }
+                        + " " + bind(date.value())));
         query.isProtected().ifPresent(flag -> where.add("i.protected = " + bind(flag)));
         if (!query.properties().isEmpty()) {
             // Bound as text: a parameter typed jsonb would take the Java string as a JSON string scalar.
@@ -59,7 +65,8 @@ final class ImageListSql {
 
     String sql(int limit) {
         List<String> order = new ArrayList<>();
-        sort.forEach(key -> sortExpressions(key.column()).forEach(e -> order.add(e + (key.ascending() ? " asc" : " desc"))));
+        sort.forEach(key ->
+                sortExpressions(key.column()).forEach(e -> order.add(e + (key.ascending() ? " asc" : " desc"))));
         return "select i.* from images i where " + String.join(" and ", where) + " order by " + String.join(", ", order)
                 + " limit " + limit;
     }
@@ -74,17 +81,22 @@ final class ImageListSql {
         if (scope.admin()) {
             switch (visible) {
                 case "" -> where.add("(i.visibility <> 'community' or " + owned(scope) + ")");
-                case "all" -> { }
+                case "all" -> {}
                 default -> where.add("i.visibility = " + bind(visible));
             }
             return;
         }
         switch (visible) {
-            case "" -> where.add("(i.visibility = 'public' or " + owned(scope) + " or " + sharedWithCaller(query, scope) + ")");
-            case "all" -> where.add("(i.visibility in ('public', 'community') or " + owned(scope) + " or "
-                    + sharedWithCaller(query, scope) + ")");
+            case "" ->
+                where.add(
+                        "(i.visibility = 'public' or " + owned(scope) + " or " + sharedWithCaller(query, scope) + ")");
+            case "all" ->
+                where.add("(i.visibility in ('public', 'community') or " + owned(scope) + " or "
+                        + sharedWithCaller(query, scope) + ")");
             case "public", "community" -> where.add("i.visibility = " + bind(visible));
-            case "shared" -> where.add("(" + owned(scope) + " and i.visibility = 'shared' or " + sharedWithCaller(query, scope) + ")");
+            case "shared" ->
+                where.add(
+                        "(" + owned(scope) + " and i.visibility = 'shared' or " + sharedWithCaller(query, scope) + ")");
             default -> where.add("i.visibility = " + bind(visible) + " and " + owned(scope));
         }
     }
@@ -110,7 +122,8 @@ final class ImageListSql {
      * ascending and first descending.
      */
     private String after(Image marker) {
-        boolean uniform = sort.stream().allMatch(k -> k.ascending() == sort.getFirst().ascending());
+        boolean uniform =
+                sort.stream().allMatch(k -> k.ascending() == sort.getFirst().ascending());
         boolean noNullInMarker = sort.stream().allMatch(k -> markerValue(k.column(), marker) != null);
         if (uniform && noNullInMarker) {
             List<String> expressions = new ArrayList<>();
@@ -122,8 +135,8 @@ final class ImageListSql {
                 }
                 values.add(bind(markerValue(key.column(), marker)));
             }
-            return "(" + String.join(", ", expressions) + ") " + (sort.getFirst().ascending() ? ">" : "<") + " ("
-                    + String.join(", ", values) + ")";
+            return "(" + String.join(", ", expressions) + ") "
+                    + (sort.getFirst().ascending() ? ">" : "<") + " (" + String.join(", ", values) + ")";
         }
         List<String> alternatives = new ArrayList<>();
         List<String> equalSoFar = new ArrayList<>();
@@ -133,8 +146,9 @@ final class ImageListSql {
             String column = "i." + key.column().sql();
             String strictlyAfter = value == null
                     ? (key.ascending() ? "false" : column + " is not null")
-                    : key.ascending() ? "(" + column + " > " + bind(value) + " or " + column + " is null)"
-                    : column + " < " + bind(value);
+                    : key.ascending()
+                            ? "(" + column + " > " + bind(value) + " or " + column + " is null)"
+                            : column + " < " + bind(value);
             List<String> alternative = new ArrayList<>(equalSoFar);
             alternative.add(strictlyAfter);
             alternatives.add("(" + String.join(" and ", alternative) + ")");
@@ -176,6 +190,5 @@ final class ImageListSql {
     }
 
     /** Who lists: the caller's project, and whether it sees every project's images. */
-    record ListScope(String projectId, boolean admin) {
-    }
+    record ListScope(String projectId, boolean admin) {}
 }

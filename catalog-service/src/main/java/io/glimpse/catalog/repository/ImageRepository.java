@@ -19,8 +19,11 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
 
     /** @throws ImageNotFoundException (as a failed Uni) when there is no live image with this id */
     public Uni<Image> findLive(String id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult()
-                .onItem().ifNull().failWith(() -> new ImageNotFoundException(id));
+        return find("id = ?1 and deletedAt is null", id)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ImageNotFoundException(id));
     }
 
     /**
@@ -28,8 +31,12 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
      * event sequence never forks.
      */
     public Uni<Image> findLiveForUpdate(String id) {
-        return find("id = ?1 and deletedAt is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> new ImageNotFoundException(id));
+        return find("id = ?1 and deletedAt is null", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ImageNotFoundException(id));
     }
 
     public Uni<Boolean> idTaken(String id) {
@@ -42,8 +49,13 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
      * @return false when the image is no longer in {@code expected} (the caller lost a race)
      */
     public Uni<Boolean> compareAndSetStatus(String id, ImageStatus expected, ImageStatus target, OffsetDateTime now) {
-        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and deletedAt is null",
-                target, now, id, expected).map(updated -> updated == 1);
+        return update(
+                        "status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and deletedAt is null",
+                        target,
+                        now,
+                        id,
+                        expected)
+                .map(updated -> updated == 1);
     }
 
     /** One page of a listing (see {@link ImageListSql}). */
@@ -67,10 +79,14 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
      * containment test is answered by the GIN index {@code images_location_items} (V6).
      */
     public Uni<Boolean> urlUsedByAnotherImage(String url, String imageId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from images where id <> ?1 and deleted_at is null and locations->'items' @> "
-                                + "jsonb_build_array(jsonb_build_object('url', cast(?2 as text)))", Long.class)
-                .setParameter(1, imageId).setParameter(2, url).getSingleResult())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from images where id <> ?1 and deleted_at is null and locations->'items' @> "
+                                        + "jsonb_build_array(jsonb_build_object('url', cast(?2 as text)))",
+                                Long.class)
+                        .setParameter(1, imageId)
+                        .setParameter(2, url)
+                        .getSingleResult())
                 .map(count -> count > 0);
     }
 
@@ -79,8 +95,10 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
      * predicate is the one of the partial index {@code images_hash_in_progress} (V6), literally.
      */
     public Uni<List<Image>> withHashInProgress() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select * from images where deleted_at is null and jsonb_exists(properties, 'os_glance_hash_op_host')",
-                Image.class).getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select * from images where deleted_at is null and jsonb_exists(properties, 'os_glance_hash_op_host')",
+                                Image.class)
+                        .getResultList());
     }
 }

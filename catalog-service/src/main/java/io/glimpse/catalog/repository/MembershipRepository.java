@@ -20,7 +20,8 @@ public class MembershipRepository {
      * @return true when the row changed
      */
     public Uni<Boolean> applyIfNewer(MemberEventData data) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into image_memberships (image_id, member_id, status, deleted, sequence, updated_at)
                         values (:image, :member, :status, :deleted, :sequence, now())
                         on conflict (image_id, member_id) do update
@@ -28,12 +29,12 @@ public class MembershipRepository {
                                updated_at = now()
                          where image_memberships.sequence < excluded.sequence
                         """)
-                .setParameter("image", data.member().imageId())
-                .setParameter("member", data.member().memberId())
-                .setParameter("status", data.member().status().wire())
-                .setParameter("deleted", data.deleted())
-                .setParameter("sequence", data.sequence())
-                .executeUpdate())
+                        .setParameter("image", data.member().imageId())
+                        .setParameter("member", data.member().memberId())
+                        .setParameter("status", data.member().status().wire())
+                        .setParameter("deleted", data.deleted())
+                        .setParameter("sequence", data.sequence())
+                        .executeUpdate())
                 .map(changed -> changed == 1);
     }
 
@@ -43,13 +44,14 @@ public class MembershipRepository {
         if (projectId == null) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         select status from image_memberships
                          where image_id = :image and member_id = :member and not deleted
                         """, String.class)
-                .setParameter("image", imageId)
-                .setParameter("member", projectId)
-                .getResultList())
+                        .setParameter("image", imageId)
+                        .setParameter("member", projectId)
+                        .getResultList())
                 .map(rows -> ((List<String>) rows).stream().findFirst().map(MemberStatus::fromWire));
     }
 }

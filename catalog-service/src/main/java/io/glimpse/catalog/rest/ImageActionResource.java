@@ -24,12 +24,14 @@ public class ImageActionResource {
     @POST
     @Path("/deactivate")
     public Uni<Response> deactivate(@PathParam("imageId") String imageId) {
-        return actions.deactivate(caller.get(), imageId).map(done -> Response.noContent().build());
+        return actions.deactivate(caller.get(), imageId)
+                .map(done -> Response.noContent().build());
     }
 
     @POST
     @Path("/reactivate")
     public Uni<Response> reactivate(@PathParam("imageId") String imageId) {
-        return actions.reactivate(caller.get(), imageId).map(done -> Response.noContent().build());
+        return actions.reactivate(caller.get(), imageId)
+                .map(done -> Response.noContent().build());
     }
 }

@@ -49,35 +49,49 @@ public class ImageDataResource {
      */
     @PUT
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response upload(@PathParam("imageId") String imageId,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam("x-openstack-image-size") String announcedSize,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           @HeaderParam("X-Image-Meta-Store") String store, InputStream body) {
+    public Response upload(
+            @PathParam("imageId") String imageId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("x-openstack-image-size") String announcedSize,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @HeaderParam("X-Image-Meta-Store") String store,
+            InputStream body) {
         if (contentType == null || contentType.isBlank()) {
             throw new GlimpseException.UnsupportedMediaType("Content-Type must be application/octet-stream.");
         }
-        long expected = announcedSize != null ? size(announcedSize)
+        long expected = announcedSize != null
+                ? size(announcedSize)
                 : contentLength != null ? Long.parseLong(contentLength.trim()) : -1;
         uploads.upload(caller.get(), imageId, Optional.ofNullable(store).map(String::trim), body, expected);
         return Response.noContent().build();
     }
 
     @GET
-    public Response download(@PathParam("imageId") String imageId, @HeaderParam("Range") String range,
-                             @HeaderParam("Content-Range") String legacyRange) {
+    public Response download(
+            @PathParam("imageId") String imageId,
+            @HeaderParam("Range") String range,
+            @HeaderParam("Content-Range") String legacyRange) {
         Optional<RangeRequest> wanted = RangeRequest.parse(range, legacyRange);
-        return downloads.download(caller.get(), imageId, wanted).map(data -> {
-            Response.ResponseBuilder response = Response.status(data.range().isPresent() ? 206 : 200)
-                    .entity(body(data.data()))
-                    .type(MediaType.APPLICATION_OCTET_STREAM)
-                    .header(HttpHeaders.CONTENT_LENGTH, data.length());
-            data.range().ifPresent(span -> response.header("Content-Range", "bytes " + span.firstByte() + "-"
-                    + span.lastByte().getAsLong() + "/" + data.size()));
-            // Glance sends the hex MD5 here (not base64), and only for the whole data.
-            data.checksum().filter(sum -> data.range().isEmpty()).ifPresent(sum -> response.header("Content-MD5", sum));
-            return response.build();
-        }).orElseGet(() -> Response.noContent().build());
+        return downloads
+                .download(caller.get(), imageId, wanted)
+                .map(data -> {
+                    Response.ResponseBuilder response = Response.status(
+                                    data.range().isPresent() ? 206 : 200)
+                            .entity(body(data.data()))
+                            .type(MediaType.APPLICATION_OCTET_STREAM)
+                            .header(HttpHeaders.CONTENT_LENGTH, data.length());
+                    data.range()
+                            .ifPresent(span -> response.header(
+                                    "Content-Range",
+                                    "bytes " + span.firstByte() + "-"
+                                            + span.lastByte().getAsLong() + "/" + data.size()));
+                    // Glance sends the hex MD5 here (not base64), and only for the whole data.
+                    data.checksum()
+                            .filter(sum -> data.range().isEmpty())
+                            .ifPresent(sum -> response.header("Content-MD5", sum));
+                    return response.build();
+                })
+                .orElseGet(() -> Response.noContent().build());
     }
 
     /**

@@ -45,7 +45,8 @@ public class ImageLocationResource {
 
     @GET
     public Uni<List<Map<String, Object>>> list(@PathParam("imageId") String imageId) {
-        return locations.locations(caller.get(), imageId)
+        return locations
+                .locations(caller.get(), imageId)
                 .map(found -> found.stream().map(ImageRepresentation::location).toList());
     }
 }

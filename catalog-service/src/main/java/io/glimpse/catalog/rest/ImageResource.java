@@ -7,8 +7,8 @@ import io.glimpse.catalog.mapping.NewImageParser;
 import io.glimpse.catalog.mapping.PatchParser;
 import io.glimpse.catalog.service.ImageListService;
 import io.glimpse.catalog.service.ImageService;
-import io.glimpse.catalog.service.LocationData;
 import io.glimpse.catalog.service.ImageUpdateService;
+import io.glimpse.catalog.service.LocationData;
 import io.glimpse.support.security.Caller;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -50,10 +50,17 @@ public class ImageResource {
     private final CatalogConfig config;
     private final LocationData locationData;
 
-    public ImageResource(ImageService images, ImageUpdateService updates, ImageListService listing,
-                         NewImageParser newImages, PatchParser patches, ImageQueryParser queries,
-                         ImageRepresentation representation, CurrentCaller caller, CatalogConfig config,
-                         LocationData locationData) {
+    public ImageResource(
+            ImageService images,
+            ImageUpdateService updates,
+            ImageListService listing,
+            NewImageParser newImages,
+            PatchParser patches,
+            ImageQueryParser queries,
+            ImageRepresentation representation,
+            CurrentCaller caller,
+            CatalogConfig config,
+            LocationData locationData) {
         this.images = images;
         this.updates = updates;
         this.listing = listing;
@@ -71,7 +78,8 @@ public class ImageResource {
     public Uni<Response> create(Object body) {
         Caller who = caller.get();
         return images.create(who, newImages.parse(body)).map(image -> {
-            Response.ResponseBuilder created = Response.created(URI.create(config.publicUrl() + "/v2/images/" + image.id))
+            Response.ResponseBuilder created = Response.created(
+                            URI.create(config.publicUrl() + "/v2/images/" + image.id))
                     .entity(representation.of(who, image));
             if (!config.importMethods().isEmpty()) {
                 created.header("OpenStack-image-import-methods", String.join(",", config.importMethods()));
@@ -86,11 +94,16 @@ public class ImageResource {
         return listing.list(who, queries.parse(uri.getQueryParameters())).map(page -> {
             String query = withoutMarker(uri.getRequestUri().getRawQuery());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("images", page.images().stream().map(image -> representation.of(who, image)).toList());
+            body.put(
+                    "images",
+                    page.images().stream()
+                            .map(image -> representation.of(who, image))
+                            .toList());
             body.put("first", "/v2/images" + (query.isEmpty() ? "" : "?" + query));
             body.put("schema", "/v2/schemas/images");
-            page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (query.isEmpty() ? "" : query + "&")
-                    + "marker=" + marker));
+            page.nextMarker()
+                    .ifPresent(marker -> body.put(
+                            "next", "/v2/images?" + (query.isEmpty() ? "" : query + "&") + "marker=" + marker));
             return body;
         });
     }
@@ -106,10 +119,13 @@ public class ImageResource {
     @PATCH
     @Path("/{imageId}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Map<String, Object>> patch(@PathParam("imageId") String imageId,
-                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Uni<Map<String, Object>> patch(
+            @PathParam("imageId") String imageId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) {
         Caller who = caller.get();
-        return updates.patch(who, imageId, patches.parse(contentType, body)).map(image -> representation.of(who, image));
+        return updates.patch(who, imageId, patches.parse(contentType, body))
+                .map(image -> representation.of(who, image));
     }
 
     @DELETE
@@ -124,7 +140,8 @@ public class ImageResource {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
-        return Arrays.stream(rawQuery.split("&")).filter(part -> !part.isEmpty() && !part.startsWith("marker="))
+        return Arrays.stream(rawQuery.split("&"))
+                .filter(part -> !part.isEmpty() && !part.startsWith("marker="))
                 .collect(Collectors.joining("&"));
     }
 }

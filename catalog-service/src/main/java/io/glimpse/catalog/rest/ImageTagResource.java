@@ -24,11 +24,13 @@ public class ImageTagResource {
 
     @PUT
     public Uni<Response> add(@PathParam("imageId") String imageId, @PathParam("tag") String tag) {
-        return updates.addTag(caller.get(), imageId, tag).map(done -> Response.noContent().build());
+        return updates.addTag(caller.get(), imageId, tag)
+                .map(done -> Response.noContent().build());
     }
 
     @DELETE
     public Uni<Response> remove(@PathParam("imageId") String imageId, @PathParam("tag") String tag) {
-        return updates.removeTag(caller.get(), imageId, tag).map(done -> Response.noContent().build());
+        return updates.removeTag(caller.get(), imageId, tag)
+                .map(done -> Response.noContent().build());
     }
 }

@@ -12,6 +12,7 @@ public class PatchTypeMapper {
     @ServerExceptionMapper
     public Response unsupported(PatchParser.UnsupportedPatchType e, HttpHeaders headers) {
         return Response.fromResponse(ErrorMapper.render(415, e.getMessage(), headers))
-                .header("Accept-Patch", PatchParser.ACCEPT_PATCH).build();
+                .header("Accept-Patch", PatchParser.ACCEPT_PATCH)
+                .build();
     }
 }

@@ -29,7 +29,8 @@ public class RequestShapeFilter {
         ROUTES.put(Pattern.compile("^/v2/schemas/(image|images)$"), List.of("GET"));
     }
 
-    private static final Pattern NO_BODY_GET_DELETE = Pattern.compile("^/v2/images/[^/]+(/tags/[^/]+)?$|^/v2/schemas/.*");
+    private static final Pattern NO_BODY_GET_DELETE =
+            Pattern.compile("^/v2/images/[^/]+(/tags/[^/]+)?$|^/v2/schemas/.*");
     private static final Pattern NO_BODY_PUT = Pattern.compile("^/v2/images/[^/]+/tags/[^/]+$");
     private static final Pattern NO_BODY_POST = Pattern.compile("^/v2/images/[^/]+/actions/(deactivate|reactivate)$");
 
@@ -41,12 +42,18 @@ public class RequestShapeFilter {
         if (path.equals("/v2/images/")) {
             return Optional.of(ErrorMapper.render(404, "The resource could not be found.", headers));
         }
-        Optional<List<String>> allowed = ROUTES.entrySet().stream().filter(route -> route.getKey().matcher(path).matches())
-                .map(Map.Entry::getValue).findFirst();
-        if (allowed.isPresent() && !allowed.get().contains(method) && !(method.equals("HEAD") && allowed.get().contains("GET"))
+        Optional<List<String>> allowed = ROUTES.entrySet().stream()
+                .filter(route -> route.getKey().matcher(path).matches())
+                .map(Map.Entry::getValue)
+                .findFirst();
+        if (allowed.isPresent()
+                && !allowed.get().contains(method)
+                && !(method.equals("HEAD") && allowed.get().contains("GET"))
                 && !method.equals("OPTIONS")) {
-            return Optional.of(Response.fromResponse(ErrorMapper.render(405, "The method is not allowed for this resource.",
-                    headers)).header("Allow", String.join(", ", allowed.get())).build());
+            return Optional.of(Response.fromResponse(
+                            ErrorMapper.render(405, "The method is not allowed for this resource.", headers))
+                    .header("Allow", String.join(", ", allowed.get()))
+                    .build());
         }
         boolean noBodyRoute = switch (method) {
             case "GET", "DELETE" -> NO_BODY_GET_DELETE.matcher(path).matches();

@@ -29,24 +29,35 @@ public class ImageActionService {
     @WithTransaction
     public Uni<Void> deactivate(Caller caller, String id) {
         return lookup.forWrite(CatalogOperation.DEACTIVATE_IMAGE, caller, id)
-                .chain(image -> move(caller, image, ImageStatus.ACTIVE, ImageStatus.DEACTIVATED, "deactivate",
+                .chain(image -> move(
+                        caller,
+                        image,
+                        ImageStatus.ACTIVE,
+                        ImageStatus.DEACTIVATED,
+                        "deactivate",
                         EventTypes.IMAGE_DEACTIVATE));
     }
 
     @WithTransaction
     public Uni<Void> reactivate(Caller caller, String id) {
         return lookup.forWrite(CatalogOperation.REACTIVATE_IMAGE, caller, id)
-                .chain(image -> move(caller, image, ImageStatus.DEACTIVATED, ImageStatus.ACTIVE, "reactivate",
+                .chain(image -> move(
+                        caller,
+                        image,
+                        ImageStatus.DEACTIVATED,
+                        ImageStatus.ACTIVE,
+                        "reactivate",
                         EventTypes.IMAGE_REACTIVATE));
     }
 
-    private Uni<Void> move(Caller caller, Image image, ImageStatus from, ImageStatus to, String action, String eventType) {
+    private Uni<Void> move(
+            Caller caller, Image image, ImageStatus from, ImageStatus to, String action, String eventType) {
         if (image.status == to) {
             return Uni.createFrom().voidItem();
         }
         if (image.status != from || !ImageStatusGraph.allows(from, to)) {
-            throw new GlimpseException.Forbidden("Not allowed to " + action + " image in status '"
-                    + image.status.wire() + "'");
+            throw new GlimpseException.Forbidden(
+                    "Not allowed to " + action + " image in status '" + image.status.wire() + "'");
         }
         var now = Clock.now();
         return images.compareAndSetStatus(image.id, from, to, now).chain(changed -> {

@@ -55,22 +55,25 @@ public class ImageDataSteps {
                 throw new GlimpseException.BadRequest("Store for identifier " + unknown + " not found");
             });
             if (image.status != ImageStatus.QUEUED) {
-                throw new GlimpseException.Conflict("Image status transition from " + image.status.wire()
-                        + " to saving is not allowed");
+                throw new GlimpseException.Conflict(
+                        "Image status transition from " + image.status.wire() + " to saving is not allowed");
             }
             if (image.diskFormat == null || image.containerFormat == null) {
-                throw new GlimpseException.BadRequest("Properties disk_format, container_format must be set prior to "
-                        + "saving data.");
+                throw new GlimpseException.BadRequest(
+                        "Properties disk_format, container_format must be set prior to " + "saving data.");
             }
             var now = Clock.now();
-            return images.compareAndSetStatus(id, ImageStatus.QUEUED, ImageStatus.SAVING, now).chain(changed -> {
-                if (!changed) {
-                    throw new GlimpseException.Conflict("Image " + id + " changed status before its upload began.");
-                }
-                image.status = ImageStatus.SAVING;
-                image.updatedAt = now;
-                return events.record(EventTypes.IMAGE_PREPARE, image, caller).replaceWith(image);
-            });
+            return images.compareAndSetStatus(id, ImageStatus.QUEUED, ImageStatus.SAVING, now)
+                    .chain(changed -> {
+                        if (!changed) {
+                            throw new GlimpseException.Conflict(
+                                    "Image " + id + " changed status before its upload began.");
+                        }
+                        image.status = ImageStatus.SAVING;
+                        image.updatedAt = now;
+                        return events.record(EventTypes.IMAGE_PREPARE, image, caller)
+                                .replaceWith(image);
+                    });
         });
     }
 
@@ -81,34 +84,37 @@ public class ImageDataSteps {
      * @throws StoreFailures.Gone when the image was deleted during the upload
      */
     @WithTransaction
-    public Uni<Void> completeUpload(Caller caller, String id, StoredObject stored, OptionalLong virtualSize,
-                                    Map<String, String> inspection) {
+    public Uni<Void> completeUpload(
+            Caller caller, String id, StoredObject stored, OptionalLong virtualSize, Map<String, String> inspection) {
         return images.findLiveForUpdate(id)
                 .onFailure(ImageNotFoundException.class)
                 .transform(gone -> new StoreFailures.Gone("Image " + id + " was deleted while its data was uploaded."))
                 .chain(image -> {
                     var now = Clock.now();
-                    return images.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.ACTIVE, now).chain(changed -> {
-                        if (!changed) {
-                            throw new GlimpseException.Conflict("Image " + id + " left status saving during its upload.");
-                        }
-                        image.status = ImageStatus.ACTIVE;
-                        image.updatedAt = now;
-                        image.size = stored.size();
-                        image.checksum = stored.md5Hex();
-                        image.osHashAlgo = stored.hashAlgo();
-                        image.osHashValue = stored.hashHex();
-                        image.virtualSize = virtualSize.isPresent() ? virtualSize.getAsLong() : null;
-                        // A new map: the JSON column is compared by value, and a fresh instance is always dirty.
-                        Map<String, String> properties = new LinkedHashMap<>(image.properties);
-                        properties.putAll(inspection);
-                        image.properties = properties;
-                        List<ImageLocation> locations = new ArrayList<>(image.locations());
-                        locations.add(ImageLocation.active(stored.location(), stored.storeId()));
-                        image.setLocations(locations);
-                        return events.record(EventTypes.IMAGE_UPLOAD, image, caller)
-                                .chain(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
-                    });
+                    return images.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.ACTIVE, now)
+                            .chain(changed -> {
+                                if (!changed) {
+                                    throw new GlimpseException.Conflict(
+                                            "Image " + id + " left status saving during its upload.");
+                                }
+                                image.status = ImageStatus.ACTIVE;
+                                image.updatedAt = now;
+                                image.size = stored.size();
+                                image.checksum = stored.md5Hex();
+                                image.osHashAlgo = stored.hashAlgo();
+                                image.osHashValue = stored.hashHex();
+                                image.virtualSize = virtualSize.isPresent() ? virtualSize.getAsLong() : null;
+                                // A new map: the JSON column is compared by value, and a fresh instance is always
+                                // dirty.
+                                Map<String, String> properties = new LinkedHashMap<>(image.properties);
+                                properties.putAll(inspection);
+                                image.properties = properties;
+                                List<ImageLocation> locations = new ArrayList<>(image.locations());
+                                locations.add(ImageLocation.active(stored.location(), stored.storeId()));
+                                image.setLocations(locations);
+                                return events.record(EventTypes.IMAGE_UPLOAD, image, caller)
+                                        .chain(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
+                            });
                 });
     }
 
@@ -118,29 +124,34 @@ public class ImageDataSteps {
      */
     @WithTransaction
     public Uni<Void> revertUpload(Caller caller, String id) {
-        return images.findLiveForUpdate(id).chain(image -> {
-            if (image.status != ImageStatus.SAVING) {
-                return Uni.createFrom().voidItem();
-            }
-            var now = Clock.now();
-            return images.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.QUEUED, now).chain(changed -> {
-                if (!changed) {
-                    return Uni.createFrom().voidItem();
-                }
-                image.status = ImageStatus.QUEUED;
-                image.updatedAt = now;
-                image.size = null;
-                image.virtualSize = null;
-                image.checksum = null;
-                image.osHashAlgo = null;
-                image.osHashValue = null;
-                Map<String, String> properties = new LinkedHashMap<>(image.properties);
-                properties.remove(ImageKeys.DETECTED_FORMAT);
-                properties.remove(ImageKeys.FORMAT_SAFETY);
-                image.properties = properties;
-                return events.record(EventTypes.IMAGE_UPDATE, image, caller);
-            });
-        }).onFailure(ImageNotFoundException.class).recoverWithNull().replaceWithVoid();
+        return images.findLiveForUpdate(id)
+                .chain(image -> {
+                    if (image.status != ImageStatus.SAVING) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    var now = Clock.now();
+                    return images.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.QUEUED, now)
+                            .chain(changed -> {
+                                if (!changed) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                image.status = ImageStatus.QUEUED;
+                                image.updatedAt = now;
+                                image.size = null;
+                                image.virtualSize = null;
+                                image.checksum = null;
+                                image.osHashAlgo = null;
+                                image.osHashValue = null;
+                                Map<String, String> properties = new LinkedHashMap<>(image.properties);
+                                properties.remove(ImageKeys.DETECTED_FORMAT);
+                                properties.remove(ImageKeys.FORMAT_SAFETY);
+                                image.properties = properties;
+                                return events.record(EventTypes.IMAGE_UPDATE, image, caller);
+                            });
+                })
+                .onFailure(ImageNotFoundException.class)
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** The image once {@code download_image} is allowed; deactivated images only for admins (403). */
@@ -148,8 +159,8 @@ public class ImageDataSteps {
     public Uni<Image> forDownload(Caller caller, String id, boolean admin) {
         return lookup.forRead(CatalogOperation.DOWNLOAD_IMAGE, caller, id).invoke(image -> {
             if (image.status == ImageStatus.DEACTIVATED && !admin) {
-                throw new GlimpseException.Forbidden("The requested image has been deactivated. "
-                        + "Image data download is forbidden.");
+                throw new GlimpseException.Forbidden(
+                        "The requested image has been deactivated. " + "Image data download is forbidden.");
             }
         });
     }
@@ -160,25 +171,32 @@ public class ImageDataSteps {
      */
     @WithTransaction
     public Uni<List<ImageLocation>> removeLocation(Caller caller, String storeId, String id) {
-        return lookup.forWrite(CatalogOperation.DELETE_IMAGE_LOCATION, caller, id).chain(image -> {
-            if (stores.find(storeId).isEmpty()) {
-                throw new GlimpseException.Conflict("Unknown store " + storeId + ".");
-            }
-            if (image.status != ImageStatus.ACTIVE) {
-                throw new GlimpseException.Conflict("It's not allowed to remove image data from store if image status "
-                        + "is not 'active'");
-            }
-            if (image.locationIn(storeId).isEmpty()) {
-                throw new GlimpseException.NotFound("Image " + id + " is not available in store " + storeId + ".");
-            }
-            if (image.storeIds().size() == 1) {
-                throw new GlimpseException.Forbidden("Cannot delete image data from the only store containing it.");
-            }
-            List<ImageLocation> removed = image.locations().stream()
-                    .filter(location -> location.storeId().equals(storeId)).toList();
-            image.setLocations(image.locations().stream().filter(location -> !location.storeId().equals(storeId)).toList());
-            image.updatedAt = Clock.now();
-            return events.record(EventTypes.IMAGE_UPDATE, image, caller).replaceWith(removed);
-        });
+        return lookup.forWrite(CatalogOperation.DELETE_IMAGE_LOCATION, caller, id)
+                .chain(image -> {
+                    if (stores.find(storeId).isEmpty()) {
+                        throw new GlimpseException.Conflict("Unknown store " + storeId + ".");
+                    }
+                    if (image.status != ImageStatus.ACTIVE) {
+                        throw new GlimpseException.Conflict(
+                                "It's not allowed to remove image data from store if image status "
+                                        + "is not 'active'");
+                    }
+                    if (image.locationIn(storeId).isEmpty()) {
+                        throw new GlimpseException.NotFound(
+                                "Image " + id + " is not available in store " + storeId + ".");
+                    }
+                    if (image.storeIds().size() == 1) {
+                        throw new GlimpseException.Forbidden(
+                                "Cannot delete image data from the only store containing it.");
+                    }
+                    List<ImageLocation> removed = image.locations().stream()
+                            .filter(location -> location.storeId().equals(storeId))
+                            .toList();
+                    image.setLocations(image.locations().stream()
+                            .filter(location -> !location.storeId().equals(storeId))
+                            .toList());
+                    image.updatedAt = Clock.now();
+                    return events.record(EventTypes.IMAGE_UPDATE, image, caller).replaceWith(removed);
+                });
     }
 }

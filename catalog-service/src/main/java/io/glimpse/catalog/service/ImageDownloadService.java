@@ -15,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,7 +54,8 @@ public class ImageDownloadService {
             }
             try {
                 InputStream data = store.get().read(location.url(), bytes);
-                long length = bytes.map(span -> span.lastByte().getAsLong() - span.firstByte() + 1).orElse(image.size);
+                long length = bytes.map(span -> span.lastByte().getAsLong() - span.firstByte() + 1)
+                        .orElse(image.size);
                 return Optional.of(new ImageData(data, length, image.size, bytes, Optional.ofNullable(image.checksum)));
             } catch (ImageDataNotFoundException missing) {
                 LOG.warnf("image %s: no data at %s", id, location.url());
@@ -78,7 +77,6 @@ public class ImageDownloadService {
      * @param range    the resolved range when one was asked for
      * @param checksum the image's MD5 hex, for {@code Content-MD5}
      */
-    public record ImageData(InputStream data, long length, long size, Optional<ByteRange> range,
-                            Optional<String> checksum) {
-    }
+    public record ImageData(
+            InputStream data, long length, long size, Optional<ByteRange> range, Optional<String> checksum) {}
 }

@@ -27,16 +27,21 @@ public class ImageListService {
     }
 
     /** A page, and the marker of the next one when the database filled the page. */
-    public record Page(List<Image> images, Optional<String> nextMarker) {
-    }
+    public record Page(List<Image> images, Optional<String> nextMarker) {}
 
     @WithSession
     public Uni<Page> list(Caller caller, ImageQuery query) {
         policy.authorizeList(caller);
         boolean admin = policy.isAdmin(caller);
-        return marker(caller, query).chain(marker -> images.page(query, caller.projectId(), admin, marker.orElse(null)))
-                .map(rows -> new Page(rows.stream().filter(image -> policy.listable(caller, image)).toList(),
-                        !rows.isEmpty() && rows.size() == query.limit() ? Optional.of(rows.getLast().id) : Optional.empty()));
+        return marker(caller, query)
+                .chain(marker -> images.page(query, caller.projectId(), admin, marker.orElse(null)))
+                .map(rows -> new Page(
+                        rows.stream()
+                                .filter(image -> policy.listable(caller, image))
+                                .toList(),
+                        !rows.isEmpty() && rows.size() == query.limit()
+                                ? Optional.of(rows.getLast().id)
+                                : Optional.empty()));
     }
 
     /** A marker that does not exist (or was deleted) → 400; one the caller may not see → 403 (§4.2). */
@@ -46,8 +51,8 @@ public class ImageListService {
         }
         String id = query.marker().get();
         return images.findLive(id)
-                .onFailure(GlimpseException.NotFound.class).transform(e -> new GlimpseException.BadRequest(
-                        "Invalid marker. Image " + id + " could not be found."))
+                .onFailure(GlimpseException.NotFound.class)
+                .transform(e -> new GlimpseException.BadRequest("Invalid marker. Image " + id + " could not be found."))
                 .chain(image -> lookup.membership(caller, image).map(membership -> {
                     if (!policy.canSee(caller, image, membership)) {
                         throw new GlimpseException.Forbidden("Invalid marker. Image " + id + " is not visible.");

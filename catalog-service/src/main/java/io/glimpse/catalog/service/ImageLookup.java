@@ -54,14 +54,18 @@ public class ImageLookup {
 
     /** The caller's membership of a shared image it does not own; empty otherwise. */
     public Uni<Optional<MemberStatus>> membership(Caller caller, Image image) {
-        boolean relevant = image.visibility == Visibility.SHARED && image.owner != null
-                && !image.owner.equals(caller.projectId());
-        return relevant ? memberships.statusOf(image.id, caller.projectId()) : Uni.createFrom().item(Optional.empty());
+        boolean relevant =
+                image.visibility == Visibility.SHARED && image.owner != null && !image.owner.equals(caller.projectId());
+        return relevant
+                ? memberships.statusOf(image.id, caller.projectId())
+                : Uni.createFrom().item(Optional.empty());
     }
 
-    private Uni<Image> authorized(CatalogOperation operation, Caller caller, String id, Function<String, Uni<Image>> load) {
-        return load.apply(id).chain(image -> membership(caller, image)
-                .invoke(membership -> policy.authorize(operation, caller, image, membership))
-                .replaceWith(image));
+    private Uni<Image> authorized(
+            CatalogOperation operation, Caller caller, String id, Function<String, Uni<Image>> load) {
+        return load.apply(id)
+                .chain(image -> membership(caller, image)
+                        .invoke(membership -> policy.authorize(operation, caller, image, membership))
+                        .replaceWith(image));
     }
 }

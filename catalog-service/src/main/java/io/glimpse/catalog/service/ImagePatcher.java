@@ -38,8 +38,12 @@ class ImagePatcher {
      * @param dropped receives the locations removed, whose data is deleted after the commit
      * @return whether anything changed
      */
-    boolean apply(Caller caller, Image image, List<PatchOperation> operations, Map<String, Probe> probes,
-                  List<ImageLocation> dropped) {
+    boolean apply(
+            Caller caller,
+            Image image,
+            List<PatchOperation> operations,
+            Map<String, Probe> probes,
+            List<ImageLocation> dropped) {
         // Fresh collections, so the entity's dirty check sees every change made in place below.
         image.properties = new java.util.LinkedHashMap<>(image.properties);
         image.tags = new ArrayList<>(image.tags);
@@ -94,8 +98,8 @@ class ImagePatcher {
             }
             case "disk_format", "container_format" -> {
                 if (!ImageStatusGraph.formatsEditable(image.status)) {
-                    throw new GlimpseException.Forbidden("Attribute " + key
-                            + " can be only replaced for a queued image.");
+                    throw new GlimpseException.Forbidden(
+                            "Attribute " + key + " can be only replaced for a queued image.");
                 }
                 return key.equals("disk_format")
                         ? set(image.diskFormat, value, () -> image.diskFormat = (String) value)
@@ -148,8 +152,16 @@ class ImagePatcher {
 
     private static boolean isBase(String key) {
         return switch (key) {
-            case "name", "visibility", "protected", "os_hidden", "min_disk", "min_ram", "owner", "tags", "disk_format",
-                 "container_format" -> true;
+            case "name",
+                    "visibility",
+                    "protected",
+                    "os_hidden",
+                    "min_disk",
+                    "min_ram",
+                    "owner",
+                    "tags",
+                    "disk_format",
+                    "container_format" -> true;
             default -> false;
         };
     }

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -43,15 +43,19 @@ public class ImageService {
     @WithTransaction
     public Uni<Image> create(Caller caller, NewImage request) {
         String owner = request.owner().orElse(caller.projectId());
-        policy.authorizeCreate(caller, owner, request.visibility(), request.properties().keySet());
-        String id = request.id().map(value -> value.toLowerCase(Locale.ROOT)).orElseGet(() -> UUID.randomUUID().toString());
+        policy.authorizeCreate(
+                caller, owner, request.visibility(), request.properties().keySet());
+        String id = request.id()
+                .map(value -> value.toLowerCase(Locale.ROOT))
+                .orElseGet(() -> UUID.randomUUID().toString());
         return images.idTaken(id).chain(taken -> {
             if (taken) {
                 throw new GlimpseException.Conflict("An image with identifier " + id + " already exists");
             }
             Image image = newImage(id, owner, request);
             return images.persist(image)
-                    .chain(saved -> events.record(EventTypes.IMAGE_CREATE, saved, caller).replaceWith(saved));
+                    .chain(saved -> events.record(EventTypes.IMAGE_CREATE, saved, caller)
+                            .replaceWith(saved));
         });
     }
 
@@ -72,29 +76,32 @@ public class ImageService {
                 throw new GlimpseException.Forbidden("Image " + id + " is protected and cannot be deleted.");
             }
             if (!ImageStatusGraph.allows(image.status, ImageStatus.DELETED)) {
-                throw new GlimpseException.BadRequest("Image status transition from " + image.status.wire()
-                        + " to deleted is not allowed");
+                throw new GlimpseException.BadRequest(
+                        "Image status transition from " + image.status.wire() + " to deleted is not allowed");
             }
             ImageStatus expected = image.status;
             var now = Clock.now();
-            return images.compareAndSetStatus(id, expected, ImageStatus.DELETED, now).chain(changed -> {
-                if (!changed) {
-                    throw new GlimpseException.Conflict("Image " + id + " changed status while being deleted.");
-                }
-                image.status = ImageStatus.DELETED;
-                image.updatedAt = now;
-                image.deletedAt = now;
-                List<ImageLocation> dropped = image.locations();
-                image.setLocations(List.of());
-                return events.record(EventTypes.IMAGE_DELETE, image, caller).replaceWith(dropped);
-            });
+            return images.compareAndSetStatus(id, expected, ImageStatus.DELETED, now)
+                    .chain(changed -> {
+                        if (!changed) {
+                            throw new GlimpseException.Conflict("Image " + id + " changed status while being deleted.");
+                        }
+                        image.status = ImageStatus.DELETED;
+                        image.updatedAt = now;
+                        image.deletedAt = now;
+                        List<ImageLocation> dropped = image.locations();
+                        image.setLocations(List.of());
+                        return events.record(EventTypes.IMAGE_DELETE, image, caller)
+                                .replaceWith(dropped);
+                    });
         });
     }
 
     /** The internal lookup sharing makes ({@code GET /internal/images/{id}}); the caller holds the service role. */
     @WithSession
     public Uni<ImageState> state(String id) {
-        return images.findLive(id).map(image -> new ImageState(image.eventSequence, ImageSnapshotMapper.toSnapshot(image)));
+        return images.findLive(id)
+                .map(image -> new ImageState(image.eventSequence, ImageSnapshotMapper.toSnapshot(image)));
     }
 
     private static Image newImage(String id, String owner, NewImage request) {

@@ -2,9 +2,9 @@ package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.NewLocation;
-import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.domain.PatchOperation;
 import io.glimpse.catalog.messaging.ImageEvents;
 import io.glimpse.catalog.policy.CatalogOperation;
@@ -37,8 +37,14 @@ public class ImageUpdateService {
     private final LocationData locationData;
     private final Vertx vertx;
 
-    public ImageUpdateService(ImageLookup lookup, ImagePatcher patcher, ImageEvents events, CatalogConfig config,
-                              LocationProbe probe, LocationData locationData, Vertx vertx) {
+    public ImageUpdateService(
+            ImageLookup lookup,
+            ImagePatcher patcher,
+            ImageEvents events,
+            CatalogConfig config,
+            LocationProbe probe,
+            LocationData locationData,
+            Vertx vertx) {
         this.lookup = lookup;
         this.patcher = patcher;
         this.events = events;
@@ -60,16 +66,20 @@ public class ImageUpdateService {
                 .call(image -> locationData.deleteUnreferenced(id, dropped));
     }
 
-    private Uni<Image> patchLocked(Caller caller, String id, List<PatchOperation> operations, Map<String, Probe> probes,
-                                   List<ImageLocation> dropped) {
+    private Uni<Image> patchLocked(
+            Caller caller,
+            String id,
+            List<PatchOperation> operations,
+            Map<String, Probe> probes,
+            List<ImageLocation> dropped) {
         return lookup.forWrite(CatalogOperation.MODIFY_IMAGE, caller, id).chain(image -> {
             long propertiesBefore = countedProperties(image);
             ImageStatus statusBefore = image.status;
             boolean changed = patcher.apply(caller, image, operations, probes, dropped);
             long propertiesAfter = countedProperties(image);
             if (propertiesAfter > config.propertyQuota() && propertiesAfter > propertiesBefore) {
-                throw new GlimpseException.TooLarge("Maximum number of properties (" + config.propertyQuota()
-                        + ") exceeded.");
+                throw new GlimpseException.TooLarge(
+                        "Maximum number of properties (" + config.propertyQuota() + ") exceeded.");
             }
             requireTagQuota(image.tags.size());
             if (!changed) {
@@ -77,25 +87,31 @@ public class ImageUpdateService {
             }
             Uni<Image> saved = saved(caller, image);
             // A location added to a queued image activates it (§7.2).
-            return statusBefore == image.status ? saved
+            return statusBefore == image.status
+                    ? saved
                     : saved.call(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
         });
     }
 
     /** Each URL the location operations name, looked up in the stores on a worker thread. */
     private Uni<Map<String, Probe>> probes(List<PatchOperation> operations) {
-        List<String> urls = operations.stream().filter(PatchOperation::isLocations)
+        List<String> urls = operations.stream()
+                .filter(PatchOperation::isLocations)
                 .flatMap(operation -> operation.value().stream())
                 .flatMap(value -> value instanceof List<?> list ? list.stream() : Stream.of(value))
-                .map(value -> ((NewLocation) value).url()).distinct().toList();
+                .map(value -> ((NewLocation) value).url())
+                .distinct()
+                .toList();
         if (urls.isEmpty() || !config.locations().showMultipleLocations()) {
             return Uni.createFrom().item(Map.of());
         }
-        return vertx.executeBlocking(() -> {
-            Map<String, Probe> probes = new LinkedHashMap<>();
-            urls.forEach(url -> probes.put(url, probe.probe(url)));
-            return probes;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    Map<String, Probe> probes = new LinkedHashMap<>();
+                    urls.forEach(url -> probes.put(url, probe.probe(url)));
+                    return probes;
+                },
+                false);
     }
 
     /** {@code PUT /v2/images/{id}/tags/{tag}}: idempotent (§10). */
@@ -140,6 +156,8 @@ public class ImageUpdateService {
     }
 
     private static long countedProperties(Image image) {
-        return image.properties.keySet().stream().filter(ImageKeys::countsForQuota).count();
+        return image.properties.keySet().stream()
+                .filter(ImageKeys::countsForQuota)
+                .count();
     }
 }

@@ -1,7 +1,7 @@
 package io.glimpse.catalog.service;
 
-import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.client.SignatureClient;
+import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.catalog.domain.ImageKeys;
 import io.glimpse.catalog.storage.StoreFailures;
@@ -44,8 +44,8 @@ import java.util.function.Supplier;
 public class ImageUploadService {
     private static final Logger LOG = Logger.getLogger(ImageUploadService.class);
     /** The four properties that make an upload signature-verified (§6): all or nothing. */
-    static final List<String> SIGNATURE_KEYS = List.of("img_signature", "img_signature_hash_method",
-            "img_signature_key_type", "img_signature_certificate_uuid");
+    static final List<String> SIGNATURE_KEYS = List.of(
+            "img_signature", "img_signature_hash_method", "img_signature_key_type", "img_signature_certificate_uuid");
 
     private final ImageDataSteps steps;
     private final StoreRegistry stores;
@@ -54,17 +54,17 @@ public class ImageUploadService {
     private final long sizeCap;
     private final FormatPolicy formatPolicy;
 
-    public ImageUploadService(ImageDataSteps steps, StoreRegistry stores, SignatureClient signatures,
-                              CatalogConfig config) {
+    public ImageUploadService(
+            ImageDataSteps steps, StoreRegistry stores, SignatureClient signatures, CatalogConfig config) {
         this.steps = steps;
         this.stores = stores;
         this.signatures = signatures;
-        this.osHash = HashAlgorithm.fromName(config.upload().hashingAlgorithm()).orElseThrow(() ->
-                new StoreConfigurationException("Unknown glimpse.catalog.upload.hashing-algorithm: "
+        this.osHash = HashAlgorithm.fromName(config.upload().hashingAlgorithm())
+                .orElseThrow(() -> new StoreConfigurationException("Unknown glimpse.catalog.upload.hashing-algorithm: "
                         + config.upload().hashingAlgorithm()));
         this.sizeCap = config.upload().imageSizeCap();
-        this.formatPolicy = new FormatPolicy(config.upload().requireImageFormatMatch(),
-                FormatPolicy.DEFAULT.gptSafetyChecksNonfatal());
+        this.formatPolicy = new FormatPolicy(
+                config.upload().requireImageFormatMatch(), FormatPolicy.DEFAULT.gptSafetyChecksNonfatal());
     }
 
     /**
@@ -76,7 +76,8 @@ public class ImageUploadService {
         StoredObject stored = null;
         try {
             Optional<Signature> signature = signature(image);
-            DigestSpec digests = signature.map(wanted -> DigestSpec.of(osHash).withSignatureHash(wanted.hash()))
+            DigestSpec digests = signature
+                    .map(wanted -> DigestSpec.of(osHash).withSignatureHash(wanted.hash()))
                     .orElseGet(() -> DigestSpec.of(osHash));
             ImageInspector inspector = new ImageInspector();
             stored = store.write(id, body, expectedSize, digests, sizeCap, inspector::update);
@@ -100,16 +101,24 @@ public class ImageUploadService {
         }
         return switch (FormatCheck.check(image.diskFormat, inspection, formatPolicy)) {
             case FormatVerdict.Accepted accepted -> accepted.virtualSize();
-            case FormatVerdict.Rejected rejected -> throw new GlimpseException.UnsupportedMediaType(
-                    "Image data does not match disk_format " + image.diskFormat + ": " + rejected.message());
+            case FormatVerdict.Rejected rejected ->
+                throw new GlimpseException.UnsupportedMediaType(
+                        "Image data does not match disk_format " + image.diskFormat + ": " + rejected.message());
         };
     }
 
     private void verify(Caller caller, String id, Signature signature, StoredObject stored) {
         byte[] digest = stored.signatureDigest().orElseThrow();
-        VerificationResult result = signatures.verify(new VerificationRequest(id, signature.certificateUuid(),
-                signature.value(), signature.hashMethod(), signature.keyType(),
-                Base64.getEncoder().encodeToString(digest), caller.requestId(), caller.projectId(), caller.userId()));
+        VerificationResult result = signatures.verify(new VerificationRequest(
+                id,
+                signature.certificateUuid(),
+                signature.value(),
+                signature.hashMethod(),
+                signature.keyType(),
+                Base64.getEncoder().encodeToString(digest),
+                caller.requestId(),
+                caller.projectId(),
+                caller.userId()));
         if (!result.verified()) {
             throw new GlimpseException.BadRequest("Signature verification failed: " + result.reason());
         }
@@ -140,16 +149,24 @@ public class ImageUploadService {
         String method = properties.get("img_signature_hash_method");
         HashAlgorithm hash = HashAlgorithm.fromName(method)
                 .filter(algorithm -> algorithm.jcaName().startsWith("SHA-") && algorithm != HashAlgorithm.SHA1)
-                .orElseThrow(() -> new GlimpseException.BadRequest("Signature verification failed: Invalid signature "
-                        + "hash method: " + method));
-        return Optional.of(new Signature(properties.get("img_signature"), method,
-                properties.get("img_signature_key_type"), properties.get("img_signature_certificate_uuid"), hash));
+                .orElseThrow(() -> new GlimpseException.BadRequest(
+                        "Signature verification failed: Invalid signature " + "hash method: " + method));
+        return Optional.of(new Signature(
+                properties.get("img_signature"),
+                method,
+                properties.get("img_signature_key_type"),
+                properties.get("img_signature_certificate_uuid"),
+                hash));
     }
 
     private static Map<String, String> verdictProperties(InspectionResult inspection) {
         Map<String, String> verdict = new LinkedHashMap<>();
-        verdict.put(ImageKeys.DETECTED_FORMAT, inspection.format().map(Object::toString).orElse("ambiguous"));
-        verdict.put(ImageKeys.FORMAT_SAFETY, inspection.isSafe() ? "safe" : inspection.safety().describe());
+        verdict.put(
+                ImageKeys.DETECTED_FORMAT,
+                inspection.format().map(Object::toString).orElse("ambiguous"));
+        verdict.put(
+                ImageKeys.FORMAT_SAFETY,
+                inspection.isSafe() ? "safe" : inspection.safety().describe());
         return verdict;
     }
 
@@ -164,7 +181,6 @@ public class ImageUploadService {
         }
     }
 
-    private record Signature(String value, String hashMethod, String keyType, String certificateUuid,
-                             HashAlgorithm hash) {
-    }
+    private record Signature(
+            String value, String hashMethod, String keyType, String certificateUuid, HashAlgorithm hash) {}
 }

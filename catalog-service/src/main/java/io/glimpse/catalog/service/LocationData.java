@@ -36,21 +36,29 @@ public class LocationData {
     /** From a reactive use case: checks references, then deletes on a worker thread. Never fails. */
     @WithSession
     public Uni<Void> deleteUnreferenced(String imageId, List<ImageLocation> dropped) {
-        return Multi.createFrom().iterable(dropped)
-                .onItem().transformToUniAndConcatenate(location -> images.urlUsedByAnotherImage(location.url(), imageId)
-                        .chain(used -> used ? Uni.createFrom().item(false)
+        return Multi.createFrom()
+                .iterable(dropped)
+                .onItem()
+                .transformToUniAndConcatenate(location -> images.urlUsedByAnotherImage(location.url(), imageId)
+                        .chain(used -> used
+                                ? Uni.createFrom().item(false)
                                 : vertx.executeBlocking(() -> delete(imageId, location), false)))
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.errorf("image %s: data of dropped locations not deleted: %s", imageId, e))
-                .onFailure().recoverWithNull();
+                .collect()
+                .last()
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.errorf("image %s: data of dropped locations not deleted: %s", imageId, e))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Blocking: deletes one location's data now; failures are logged. */
     boolean delete(String imageId, ImageLocation location) {
         Optional<ImageStore> store = stores.find(location.storeId());
         if (store.isEmpty()) {
-            LOG.warnf("image %s: store %s is not configured, data left at %s", imageId, location.storeId(),
-                    location.url());
+            LOG.warnf(
+                    "image %s: store %s is not configured, data left at %s",
+                    imageId, location.storeId(), location.url());
             return false;
         }
         try {

@@ -32,7 +32,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -76,8 +75,13 @@ public class LocationImportService {
         return thread;
     });
 
-    public LocationImportService(ImageLookup lookup, ImageRepository images, ImageEvents events, LocationProbe probe,
-                                 StoreRegistry stores, CatalogConfig config) {
+    public LocationImportService(
+            ImageLookup lookup,
+            ImageRepository images,
+            ImageEvents events,
+            LocationProbe probe,
+            StoreRegistry stores,
+            CatalogConfig config) {
         this.lookup = lookup;
         this.images = images;
         this.events = events;
@@ -94,24 +98,25 @@ public class LocationImportService {
     /** {@code GET /v2/images/{id}/locations}: {@code fetch_image_location} (service or admin), else 403. */
     @WithSession
     public Uni<List<ImageLocation>> locations(Caller caller, String id) {
-        return lookup.forServiceApi(CatalogOperation.FETCH_IMAGE_LOCATION, caller, id).map(image -> image.locations());
+        return lookup.forServiceApi(CatalogOperation.FETCH_IMAGE_LOCATION, caller, id)
+                .map(image -> image.locations());
     }
 
     /** {@code POST /v2/images/{id}/locations} → 202. Blocking: the URL is looked up in its store. */
     public void add(Caller caller, String id, NewLocation location) {
-        Image image = ImageUploadService.await(() -> Panache.withSession(
-                () -> lookup.forServiceApi(CatalogOperation.ADD_IMAGE_LOCATION, caller, id)));
+        Image image = ImageUploadService.await(
+                () -> Panache.withSession(() -> lookup.forServiceApi(CatalogOperation.ADD_IMAGE_LOCATION, caller, id)));
         requireQueued(image);
         if (!caller.hasRole("service")) {
             // Glance lets other callers add http(s) URLs when its read-only http store is configured; Glimpse has
             // no http store, so only services register locations.
-            throw new GlimpseException.Forbidden("Only a service may add locations: the http store is not "
-                    + "configured.");
+            throw new GlimpseException.Forbidden(
+                    "Only a service may add locations: the http store is not " + "configured.");
         }
         Probe found = probe.probe(location.url()).require();
         boolean hashing = config.locations().doSecureHash();
-        Image added = ImageUploadService.await(() -> Panache.withTransaction(() -> images.findLiveForUpdate(id)
-                .chain(locked -> register(caller, locked, location, found, hashing))));
+        Image added = ImageUploadService.await(() -> Panache.withTransaction(() ->
+                images.findLiveForUpdate(id).chain(locked -> register(caller, locked, location, found, hashing))));
         if (hashing) {
             start(caller, id, added.locations().getFirst(), location.validationData());
         }
@@ -121,14 +126,19 @@ public class LocationImportService {
      * Takes over unsettled hashes: those this host started before it restarted, and those whose lease passed
      * (their instance died). Each is claimed in a transaction first, so two instances never both take one.
      */
-    @Scheduled(every = "${glimpse.catalog.locations.hash-resume-interval:60s}", delayed = "5s",
-            identity = "location-hash-resume", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${glimpse.catalog.locations.hash-resume-interval:60s}",
+            delayed = "5s",
+            identity = "location-hash-resume",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeUnsettledHashes() {
         List<Image> unsettled = ImageUploadService.await(() -> Panache.withSession(images::withHashInProgress));
-        OffsetDateTime staleBefore = OffsetDateTime.now().minus(config.locations().hashLease());
+        OffsetDateTime staleBefore =
+                OffsetDateTime.now().minus(config.locations().hashLease());
         for (Image image : unsettled) {
             boolean ours = host.equals(image.properties.get(HASH_OP_HOST));
-            if (running.contains(image.id) || (!ours && !image.updatedAt.isBefore(staleBefore))
+            if (running.contains(image.id)
+                    || (!ours && !image.updatedAt.isBefore(staleBefore))
                     || image.locations().isEmpty()) {
                 continue;
             }
@@ -136,8 +146,9 @@ public class LocationImportService {
                 Image claimed = ImageUploadService.await(() -> Panache.withTransaction(
                         () -> images.findLiveForUpdate(image.id).invoke(locked -> claim(locked, image.updatedAt))));
                 if (claimed != null) {
-                    LOG.infof("image %s: resuming the hash of %s left by %s", image.id,
-                            claimed.locations().getFirst().url(), image.properties.get(HASH_OP_HOST));
+                    LOG.infof(
+                            "image %s: resuming the hash of %s left by %s",
+                            image.id, claimed.locations().getFirst().url(), image.properties.get(HASH_OP_HOST));
                     start(systemCaller(), image.id, claimed.locations().getFirst(), expected(claimed));
                 }
             } catch (ImageNotFoundException deleted) {
@@ -164,7 +175,8 @@ public class LocationImportService {
     }
 
     private static Optional<ValidationData> expected(Image image) {
-        return Optional.ofNullable(image.properties.get(HASH_OP_EXPECTED)).map(value -> value.split(":", 2))
+        return Optional.ofNullable(image.properties.get(HASH_OP_EXPECTED))
+                .map(value -> value.split(":", 2))
                 .map(parts -> new ValidationData(Optional.empty(), parts[0], parts[1]));
     }
 
@@ -183,11 +195,12 @@ public class LocationImportService {
     private Uni<Image> register(Caller caller, Image image, NewLocation location, Probe found, boolean hashing) {
         requireQueued(image);
         if (image.diskFormat == null || image.containerFormat == null) {
-            throw new GlimpseException.BadRequest("Properties disk_format, container_format must be set prior to "
-                    + "saving data.");
+            throw new GlimpseException.BadRequest(
+                    "Properties disk_format, container_format must be set prior to " + "saving data.");
         }
         Optional<ValidationData> expected = location.validationData();
-        image.setLocations(List.of(new ImageLocation(location.url(), found.storeId().orElseThrow(), "active", Map.of())));
+        image.setLocations(
+                List.of(new ImageLocation(location.url(), found.storeId().orElseThrow(), "active", Map.of())));
         image.size = found.size();
         image.updatedAt = Clock.now();
         if (hashing) {
@@ -217,13 +230,18 @@ public class LocationImportService {
             try {
                 digests = digest(location, expected);
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("image %s: hashing %s failed (attempt %d of %d): %s", id, location.url(), attempt,
-                        READ_ATTEMPTS, e.toString());
+                LOG.warnf(
+                        "image %s: hashing %s failed (attempt %d of %d): %s",
+                        id, location.url(), attempt, READ_ATTEMPTS, e.toString());
             }
         }
         Map<HashAlgorithm, String> computed = digests;
-        boolean matches = !computed.isEmpty() && expected.map(data -> HashAlgorithm.fromName(data.osHashAlgo())
-                .map(computed::get).map(data.osHashValue()::equalsIgnoreCase).orElse(false)).orElse(true);
+        boolean matches = !computed.isEmpty()
+                && expected.map(data -> HashAlgorithm.fromName(data.osHashAlgo())
+                                .map(computed::get)
+                                .map(data.osHashValue()::equalsIgnoreCase)
+                                .orElse(false))
+                        .orElse(true);
         try {
             ImageUploadService.await(() -> Panache.withTransaction(() -> images.findLiveForUpdate(id)
                     .chain(image -> settle(caller, image, location, computed, expected.isPresent(), matches))));
@@ -234,8 +252,13 @@ public class LocationImportService {
         }
     }
 
-    private Uni<Void> settle(Caller caller, Image image, ImageLocation location, Map<HashAlgorithm, String> computed,
-                             boolean validated, boolean matches) {
+    private Uni<Void> settle(
+            Caller caller,
+            Image image,
+            ImageLocation location,
+            Map<HashAlgorithm, String> computed,
+            boolean validated,
+            boolean matches) {
         if (!image.properties.containsKey(HASH_OP_HOST) || !image.locations().contains(location)) {
             return Uni.createFrom().voidItem(); // the image changed meanwhile: nothing of ours to settle
         }
@@ -246,8 +269,9 @@ public class LocationImportService {
         image.updatedAt = Clock.now();
         HashAlgorithm osHash = osHash();
         if (validated && !matches) {
-            LOG.warnf("image %s: data at %s does not match its validation data; back to queued", image.id,
-                    location.url());
+            LOG.warnf(
+                    "image %s: data at %s does not match its validation data; back to queued",
+                    image.id, location.url());
             image.status = ImageStatus.QUEUED;
             image.setLocations(List.of());
             image.size = null;

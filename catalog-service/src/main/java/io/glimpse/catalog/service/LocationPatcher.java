@@ -4,7 +4,6 @@ import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.NewLocation;
-import io.glimpse.catalog.domain.NewLocation.ValidationData;
 import io.glimpse.catalog.domain.PatchOperation;
 import io.glimpse.catalog.policy.CatalogOperation;
 import io.glimpse.catalog.policy.ImagePolicy;
@@ -45,11 +44,16 @@ class LocationPatcher {
      * @param probes  what each URL of the operations points at, found before the transaction
      * @param dropped receives removed locations, whose data goes once the change committed
      */
-    boolean apply(Caller caller, Image image, PatchOperation operation, Map<String, Probe> probes,
-                  List<ImageLocation> dropped) {
+    boolean apply(
+            Caller caller,
+            Image image,
+            PatchOperation operation,
+            Map<String, Probe> probes,
+            List<ImageLocation> dropped) {
         String verb = operation.op().name().toLowerCase(Locale.ROOT);
         if (!config.locations().showMultipleLocations()) {
-            throw new GlimpseException.Forbidden("It's not allowed to " + verb + " locations if locations are invisible.");
+            throw new GlimpseException.Forbidden(
+                    "It's not allowed to " + verb + " locations if locations are invisible.");
         }
         return switch (operation.op()) {
             case ADD -> add(caller, image, operation, probes);
@@ -61,7 +65,8 @@ class LocationPatcher {
     private boolean add(Caller caller, Image image, PatchOperation operation, Map<String, Probe> probes) {
         policy.authorizeAlso(CatalogOperation.SET_IMAGE_LOCATION, caller, image);
         requireQueuedOrActive(image, "add");
-        int position = position(operation.position().orElseThrow(), image.locations().size(), true)
+        int position = position(
+                        operation.position().orElseThrow(), image.locations().size(), true)
                 .orElseThrow(() -> new GlimpseException.BadRequest("Invalid position for adding a location."));
         NewLocation added = (NewLocation) operation.value().orElseThrow();
         applyValidationData(image, List.of(added));
@@ -81,16 +86,21 @@ class LocationPatcher {
         requireQueuedOrActive(image, "replace");
         applyValidationData(image, wanted);
         if (!image.locations().isEmpty()) {
-            Set<String> current = new LinkedHashSet<>(image.locations().stream().map(ImageLocation::url).toList());
-            Set<String> next = new LinkedHashSet<>(wanted.stream().map(NewLocation::url).toList());
+            Set<String> current = new LinkedHashSet<>(
+                    image.locations().stream().map(ImageLocation::url).toList());
+            Set<String> next =
+                    new LinkedHashSet<>(wanted.stream().map(NewLocation::url).toList());
             if (!current.equals(next) || next.size() != wanted.size()) {
-                throw new GlimpseException.BadRequest("Original locations is not empty: "
-                        + String.join(", ", current));
+                throw new GlimpseException.BadRequest("Original locations is not empty: " + String.join(", ", current));
             }
             // Only metadata may change; each location keeps its store and status.
-            List<ImageLocation> updated = wanted.stream().map(location -> image.locations().stream()
-                    .filter(existing -> existing.url().equals(location.url())).findFirst().orElseThrow()
-                    .withMetadata(withoutStore(location.metadata()))).toList();
+            List<ImageLocation> updated = wanted.stream()
+                    .map(location -> image.locations().stream()
+                            .filter(existing -> existing.url().equals(location.url()))
+                            .findFirst()
+                            .orElseThrow()
+                            .withMetadata(withoutStore(location.metadata())))
+                    .toList();
             boolean changed = !updated.equals(image.locations());
             image.setLocations(updated);
             return changed;
@@ -109,10 +119,11 @@ class LocationPatcher {
     private boolean remove(Caller caller, Image image, PatchOperation operation, List<ImageLocation> dropped) {
         policy.authorizeAlso(CatalogOperation.DELETE_IMAGE_LOCATION, caller, image);
         if (image.status != ImageStatus.ACTIVE) {
-            throw new GlimpseException.Conflict("It's not allowed to remove locations if image status is "
-                    + image.status.wire() + ".");
+            throw new GlimpseException.Conflict(
+                    "It's not allowed to remove locations if image status is " + image.status.wire() + ".");
         }
-        int position = position(operation.position().orElseThrow(), image.locations().size(), false)
+        int position = position(
+                        operation.position().orElseThrow(), image.locations().size(), false)
                 .orElseThrow(() -> new GlimpseException.BadRequest("Invalid position for removing a location."));
         if (image.locations().size() == 1) {
             throw new GlimpseException.Forbidden("Cannot remove last location in the image.");
@@ -125,8 +136,8 @@ class LocationPatcher {
 
     private static void requireQueuedOrActive(Image image, String verb) {
         if (image.status != ImageStatus.QUEUED && image.status != ImageStatus.ACTIVE) {
-            throw new GlimpseException.Conflict("It's not allowed to " + verb + " locations if image status is "
-                    + image.status.wire() + ".");
+            throw new GlimpseException.Conflict(
+                    "It's not allowed to " + verb + " locations if image status is " + image.status.wire() + ".");
         }
     }
 
@@ -139,19 +150,19 @@ class LocationPatcher {
         if (image.size == null) {
             image.size = probe.size();
         }
-        return new ImageLocation(location.url(), probe.storeId().orElseThrow(), "active",
-                withoutStore(location.metadata()));
+        return new ImageLocation(
+                location.url(), probe.storeId().orElseThrow(), "active", withoutStore(location.metadata()));
     }
 
     private void setLocations(Image image, List<ImageLocation> locations) {
         if (locations.size() > config.locations().quota()) {
-            throw new GlimpseException.TooLarge("Maximum number of locations (" + config.locations().quota()
-                    + ") exceeded.");
+            throw new GlimpseException.TooLarge(
+                    "Maximum number of locations (" + config.locations().quota() + ") exceeded.");
         }
         if (image.status == ImageStatus.QUEUED) {
             if (image.diskFormat == null || image.containerFormat == null) {
-                throw new GlimpseException.BadRequest("Properties disk_format, container_format must be set prior to "
-                        + "saving data.");
+                throw new GlimpseException.BadRequest(
+                        "Properties disk_format, container_format must be set prior to " + "saving data.");
             }
             image.status = ImageStatus.ACTIVE;
         }
@@ -193,8 +204,8 @@ class LocationPatcher {
             throw new GlimpseException.Conflict("New value(s) for " + String.join(", ", fresh.keySet())
                     + " may only be provided when image status is 'queued'");
         }
-        Optional.ofNullable(fresh.get("checksum")).ifPresent(checksum -> requireHexOfLength(checksum, "checksum", 16,
-                "md5"));
+        Optional.ofNullable(fresh.get("checksum"))
+                .ifPresent(checksum -> requireHexOfLength(checksum, "checksum", 16, "md5"));
         String algorithm = given.getOrDefault("os_hash_algo", image.osHashAlgo);
         if (fresh.containsKey("os_hash_algo") || fresh.containsKey("os_hash_value")) {
             String configured = config.upload().hashingAlgorithm();

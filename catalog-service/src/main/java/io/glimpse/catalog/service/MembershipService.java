@@ -27,7 +27,9 @@ public class MembershipService {
     @WithTransaction
     public Uni<Void> applyEvent(String eventId, MemberEventData data) {
         return inbox.firstDelivery(CONSUMER, eventId)
-                .chain(first -> first ? memberships.applyIfNewer(data).replaceWithVoid() : Uni.createFrom().voidItem());
+                .chain(first -> first
+                        ? memberships.applyIfNewer(data).replaceWithVoid()
+                        : Uni.createFrom().voidItem());
     }
 
     /** {@code PUT /internal/memberships}: the caller holds the service role (checked at the endpoint). */

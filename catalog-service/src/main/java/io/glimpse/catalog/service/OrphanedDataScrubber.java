@@ -35,7 +35,10 @@ public class OrphanedDataScrubber {
         this.config = config.scrubber();
     }
 
-    @Scheduled(every = "${glimpse.catalog.scrubber.interval:1h}", delayed = "5m", identity = "orphaned-data-scrubber",
+    @Scheduled(
+            every = "${glimpse.catalog.scrubber.interval:1h}",
+            delayed = "5m",
+            identity = "orphaned-data-scrubber",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.enabled()) {
@@ -51,8 +54,7 @@ public class OrphanedDataScrubber {
             try {
                 // Checked one by one as the listing streams by (an index lookup each), never held as a whole.
                 store.forEachObject(entry -> {
-                    if (entry.lastModified().isBefore(writtenBefore) && !inUse(entry)
-                            && deleteQuietly(store, entry)) {
+                    if (entry.lastModified().isBefore(writtenBefore) && !inUse(entry) && deleteQuietly(store, entry)) {
                         deleted.add(entry.location());
                     }
                 });

@@ -20,10 +20,13 @@ public class LocationOrder {
 
     /** Highest store weight first; locations in unknown stores last; ties keep the image's order. */
     public List<ImageLocation> byWeight(Collection<ImageLocation> locations) {
-        List<String> order = stores.byWeightDescending().stream().map(ImageStore::id).toList();
-        return locations.stream().sorted(Comparator.comparingInt(location -> {
-            int index = order.indexOf(location.storeId());
-            return index < 0 ? Integer.MAX_VALUE : index;
-        })).toList();
+        List<String> order =
+                stores.byWeightDescending().stream().map(ImageStore::id).toList();
+        return locations.stream()
+                .sorted(Comparator.comparingInt(location -> {
+                    int index = order.indexOf(location.storeId());
+                    return index < 0 ? Integer.MAX_VALUE : index;
+                }))
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ public class LocationProbe {
     }
 
     public Probe probe(String url) {
-        Optional<ImageStore> owner = stores.byWeightDescending().stream().filter(store -> store.ownsLocation(url))
+        Optional<ImageStore> owner = stores.byWeightDescending().stream()
+                .filter(store -> store.ownsLocation(url))
                 .findFirst();
         if (owner.isEmpty()) {
             return invalid(url, "no configured store serves this URL");
@@ -57,7 +58,10 @@ public class LocationProbe {
     }
 
     private static Probe invalid(String url, String why) {
-        return new Probe(url, Optional.empty(), 0,
+        return new Probe(
+                url,
+                Optional.empty(),
+                0,
                 Optional.of(new GlimpseException.BadRequest("Invalid location: " + url + " (" + why + ")")));
     }
 }

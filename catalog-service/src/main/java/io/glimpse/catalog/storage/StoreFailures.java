@@ -15,13 +15,12 @@ import io.glimpse.support.error.GlimpseException;
 /** The one translation of the store library's typed failures into the API's statuses (their javadoc names them). */
 public final class StoreFailures {
 
-    private StoreFailures() {
-    }
+    private StoreFailures() {}
 
     public static GlimpseException toApi(StoreException failure) {
         return switch (failure) {
-            case ImageTooLargeException tooLarge -> new GlimpseException.TooLarge("Image exceeds the storage quota: "
-                    + tooLarge.getMessage());
+            case ImageTooLargeException tooLarge ->
+                new GlimpseException.TooLarge("Image exceeds the storage quota: " + tooLarge.getMessage());
             case SizeMismatchException mismatch -> new GlimpseException.BadRequest(mismatch.getMessage());
             case SourceStreamException source -> new GlimpseException.BadRequest(source.getMessage());
             case UnknownStoreException unknown -> new GlimpseException.BadRequest(unknown.getMessage());

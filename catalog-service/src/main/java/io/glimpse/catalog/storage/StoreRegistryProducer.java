@@ -37,13 +37,22 @@ public class StoreRegistryProducer {
 
     static StoreConfig storeConfig(String id, StoresConfig.Backend backend) {
         StoreConfig store = switch (backend.type()) {
-            case "file" -> StoreConfig.file(id, backend.weight(), Path.of(required(id, "directory", backend.directory())));
-            case "s3" -> StoreConfig.s3(id, backend.weight(), new S3StoreSettings(
-                    backend.endpoint().orElseThrow(() -> missing(id, "endpoint")),
-                    required(id, "access-key", backend.accessKey()), required(id, "secret-key", backend.secretKey()),
-                    required(id, "bucket", backend.bucket()), backend.region(), backend.partSizeMib() * 1024L * 1024L));
-            default -> throw new StoreConfigurationException("Store '" + id + "' has unknown type '" + backend.type()
-                    + "' (file or s3)");
+            case "file" ->
+                StoreConfig.file(id, backend.weight(), Path.of(required(id, "directory", backend.directory())));
+            case "s3" ->
+                StoreConfig.s3(
+                        id,
+                        backend.weight(),
+                        new S3StoreSettings(
+                                backend.endpoint().orElseThrow(() -> missing(id, "endpoint")),
+                                required(id, "access-key", backend.accessKey()),
+                                required(id, "secret-key", backend.secretKey()),
+                                required(id, "bucket", backend.bucket()),
+                                backend.region(),
+                                backend.partSizeMib() * 1024L * 1024L));
+            default ->
+                throw new StoreConfigurationException(
+                        "Store '" + id + "' has unknown type '" + backend.type() + "' (file or s3)");
         };
         return backend.description().map(store::withDescription).orElse(store);
     }

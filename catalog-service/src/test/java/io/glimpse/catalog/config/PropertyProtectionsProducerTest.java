@@ -19,19 +19,26 @@ class PropertyProtectionsProducerTest {
     void aMissingOrInvalidFileFailsTheStart() {
         PropertyProtectionsProducer producer = new PropertyProtectionsProducer();
 
-        assertThatThrownBy(() -> producer.propertyRules(config("src/test/resources/protection/nope.conf", "roles"),
-                PolicyEngine.withDefaults())).isInstanceOf(PolicyConfigurationException.class);
-        assertThatThrownBy(() -> producer.propertyRules(config("src/test/resources/protection/invalid.conf", "roles"),
-                PolicyEngine.withDefaults())).isInstanceOf(PolicyConfigurationException.class);
-        assertThatThrownBy(() -> producer.propertyRules(config("src/test/resources/protection/property-protections-roles.conf",
-                "yaml"), PolicyEngine.withDefaults())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> producer.propertyRules(
+                        config("src/test/resources/protection/nope.conf", "roles"), PolicyEngine.withDefaults()))
+                .isInstanceOf(PolicyConfigurationException.class);
+        assertThatThrownBy(() -> producer.propertyRules(
+                        config("src/test/resources/protection/invalid.conf", "roles"), PolicyEngine.withDefaults()))
+                .isInstanceOf(PolicyConfigurationException.class);
+        assertThatThrownBy(() -> producer.propertyRules(
+                        config("src/test/resources/protection/property-protections-roles.conf", "yaml"),
+                        PolicyEngine.withDefaults()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static CatalogConfig config(String file, String format) {
         CatalogConfig.PropertyProtection protection = (CatalogConfig.PropertyProtection) Proxy.newProxyInstance(
-                CatalogConfig.class.getClassLoader(), new Class<?>[] {CatalogConfig.PropertyProtection.class},
+                CatalogConfig.class.getClassLoader(),
+                new Class<?>[] {CatalogConfig.PropertyProtection.class},
                 (proxy, method, args) -> method.getName().equals("file") ? Optional.of(file) : format);
-        return (CatalogConfig) Proxy.newProxyInstance(CatalogConfig.class.getClassLoader(),
-                new Class<?>[] {CatalogConfig.class}, (proxy, method, args) -> protection);
+        return (CatalogConfig) Proxy.newProxyInstance(
+                CatalogConfig.class.getClassLoader(),
+                new Class<?>[] {CatalogConfig.class},
+                (proxy, method, args) -> protection);
     }
 }

@@ -18,7 +18,8 @@ class ImageStatusGraphTest {
 
     @Test
     void theEdgesAreGlances() {
-        assertThat(ImageStatusGraph.next(QUEUED)).containsExactlyInAnyOrder(SAVING, UPLOADING, IMPORTING, ACTIVE, DELETED);
+        assertThat(ImageStatusGraph.next(QUEUED))
+                .containsExactlyInAnyOrder(SAVING, UPLOADING, IMPORTING, ACTIVE, DELETED);
         assertThat(ImageStatusGraph.next(SAVING)).containsExactlyInAnyOrder(ACTIVE, KILLED, DELETED, QUEUED);
         assertThat(ImageStatusGraph.next(UPLOADING)).containsExactlyInAnyOrder(IMPORTING, QUEUED, DELETED);
         assertThat(ImageStatusGraph.next(IMPORTING)).containsExactlyInAnyOrder(ACTIVE, DELETED, QUEUED);

@@ -18,7 +18,8 @@ class InFilterValuesTest {
 
     @Test
     void misplacedOrUnbalancedQuotesAre400() {
-        assertThatThrownBy(() -> InFilterValues.split("\"open")).isInstanceOf(GlimpseException.BadRequest.class)
+        assertThatThrownBy(() -> InFilterValues.split("\"open"))
+                .isInstanceOf(GlimpseException.BadRequest.class)
                 .hasMessageContaining("not closed");
         assertThatThrownBy(() -> InFilterValues.split("a\"b\"")).hasMessageContaining("no comma before");
         assertThatThrownBy(() -> InFilterValues.split("\"a\"b")).hasMessageContaining("no comma after");

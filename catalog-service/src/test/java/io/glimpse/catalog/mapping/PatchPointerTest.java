@@ -20,7 +20,9 @@ class PatchPointerTest {
     @Test
     void malformedPointersAre400() {
         for (String pointer : List.of("name", "/x//y", "/x/", "/", "/a~2", "/a~")) {
-            assertThatThrownBy(() -> PatchParser.decode(pointer)).as(pointer).isInstanceOf(GlimpseException.BadRequest.class);
+            assertThatThrownBy(() -> PatchParser.decode(pointer))
+                    .as(pointer)
+                    .isInstanceOf(GlimpseException.BadRequest.class);
         }
     }
 }

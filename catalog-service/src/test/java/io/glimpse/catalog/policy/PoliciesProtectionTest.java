@@ -24,15 +24,23 @@ class PoliciesProtectionTest {
 
     @Test
     void theNamedRulesDecide() {
-        String id = createId("admin", Map.of("owner", "project-a", "name", unique("policies"), "secret", "s", "x_open", "o"));
+        String id = createId(
+                "admin", Map.of("owner", "project-a", "name", unique("policies"), "secret", "s", "x_open", "o"));
 
-        assertThat(show("carol", id).jsonPath().getMap("")).containsEntry("x_open", "o").doesNotContainKey("secret");
+        assertThat(show("carol", id).jsonPath().getMap(""))
+                .containsEntry("x_open", "o")
+                .doesNotContainKey("secret");
         assertThat(create("alice", Map.of("secret", "v")).statusCode()).isEqualTo(403);
         assertThat(create("alice", Map.of("x_any", "v")).statusCode()).isEqualTo(201);
-        assertThat(patch("alice", id, PATCH_V21, List.of(remove("/secret"))).statusCode()).isEqualTo(409);
-        assertThat(patch("alice", id, PATCH_V21, List.of(remove("/x_open"))).statusCode()).isEqualTo(200);
-        assertThat(patch("admin", id, PATCH_V21, List.of(remove("/secret"))).statusCode()).isEqualTo(200);
-        assertThat(patch("alice", id, PATCH_V21, List.of(op("add", "/os_glance_x", "v"))).statusCode()).isEqualTo(403);
+        assertThat(patch("alice", id, PATCH_V21, List.of(remove("/secret"))).statusCode())
+                .isEqualTo(409);
+        assertThat(patch("alice", id, PATCH_V21, List.of(remove("/x_open"))).statusCode())
+                .isEqualTo(200);
+        assertThat(patch("admin", id, PATCH_V21, List.of(remove("/secret"))).statusCode())
+                .isEqualTo(200);
+        assertThat(patch("alice", id, PATCH_V21, List.of(op("add", "/os_glance_x", "v")))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -43,6 +51,7 @@ class PoliciesProtectionTest {
         assertThat(schema.jsonPath().getMap("properties")).doesNotContainKey("ramdisk_id");
         assertThat(create("alice", Map.of("x_level", "mid")).statusCode()).isEqualTo(400);
         assertThat(create("alice", Map.of("x_level", "high")).statusCode()).isEqualTo(201);
-        assertThat(create("alice", Map.of("x_ramdisk", "not-typed-here")).statusCode()).isEqualTo(201);
+        assertThat(create("alice", Map.of("x_ramdisk", "not-typed-here")).statusCode())
+                .isEqualTo(201);
     }
 }

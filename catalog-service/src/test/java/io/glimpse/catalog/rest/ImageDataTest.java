@@ -3,11 +3,11 @@ package io.glimpse.catalog.rest;
 import io.glimpse.contracts.event.EventJson;
 import io.glimpse.contracts.event.ImageEventData;
 import io.glimpse.contracts.topic.Topics;
-import io.glimpse.testsupport.TopicReader;
 import io.glimpse.store.FileImageStore;
 import io.glimpse.store.S3ImageStore;
 import io.glimpse.store.StoreRegistry;
 import io.glimpse.testsupport.Tokens;
+import io.glimpse.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -29,8 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,7 +67,9 @@ class ImageDataTest {
         byte[] data = random(3 * 1024 * 1024 + 17);
         String id = newImage("alice", "raw");
 
-        Response uploaded = upload("alice", id, data).header("x-openstack-image-size", data.length).put(file(id));
+        Response uploaded = upload("alice", id, data)
+                .header("x-openstack-image-size", data.length)
+                .put(file(id));
         assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(204);
 
         Response shown = show("alice", id);
@@ -88,7 +90,9 @@ class ImageDataTest {
         assertThat(downloaded.header("Content-MD5")).isEqualTo(hex("MD5", data));
         assertThat(downloaded.asByteArray()).isEqualTo(data);
 
-        assertThat(upload("alice", id, data).put(file(id)).statusCode()).as("second upload").isEqualTo(409);
+        assertThat(upload("alice", id, data).put(file(id)).statusCode())
+                .as("second upload")
+                .isEqualTo(409);
         assertThat(download("alice").get(file(id)).asByteArray()).isEqualTo(data);
     }
 
@@ -97,8 +101,11 @@ class ImageDataTest {
         byte[] data = random(7 * 1024 * 1024 + 5);
         String id = newImage("alice", "raw");
 
-        Response uploaded = as("alice").contentType(OCTETS).header("X-Image-Meta-Store", "s3")
-                .body(new ByteArrayInputStream(data)).put(file(id));
+        Response uploaded = as("alice")
+                .contentType(OCTETS)
+                .header("X-Image-Meta-Store", "s3")
+                .body(new ByteArrayInputStream(data))
+                .put(file(id));
         assertThat(uploaded.statusCode()).as(uploaded.asString()).isEqualTo(204);
 
         Response shown = show("alice", id);
@@ -108,7 +115,9 @@ class ImageDataTest {
         assertThat(shown.jsonPath().getString("os_hash_value")).isEqualTo(hex("SHA-512", data));
         assertThat(inS3(id)).isTrue();
 
-        assertThat(download("bob").get(file(id)).statusCode()).as("alice's private image").isEqualTo(404);
+        assertThat(download("bob").get(file(id)).statusCode())
+                .as("alice's private image")
+                .isEqualTo(404);
         Response downloaded = download("alice").get(file(id));
         assertThat(downloaded.statusCode()).isEqualTo(200);
         assertThat(hex("SHA-512", downloaded.asByteArray())).isEqualTo(hex("SHA-512", data));
@@ -118,7 +127,9 @@ class ImageDataTest {
     void rangesSuffixesAndUnsatisfiableRanges() {
         byte[] data = random(1000);
         String id = newImage("alice", "raw");
-        assertThat(download("alice").get(file(id)).statusCode()).as("no data yet").isEqualTo(204);
+        assertThat(download("alice").get(file(id)).statusCode())
+                .as("no data yet")
+                .isEqualTo(204);
         assertThat(upload("alice", id, data).put(file(id)).statusCode()).isEqualTo(204);
 
         Response first = download("alice").header("Range", "bytes=0-9").get(file(id));
@@ -140,9 +151,18 @@ class ImageDataTest {
         Response clipped = download("alice").header("Range", "bytes=998-5000").get(file(id));
         assertThat(clipped.header("Content-Range")).isEqualTo("bytes 998-999/1000");
 
-        assertThat(download("alice").header("Range", "bytes=0-1,5-6").get(file(id)).statusCode()).isEqualTo(400);
-        assertThat(download("alice").header("Range", "bytes=1000-").get(file(id)).statusCode()).isEqualTo(416);
-        assertThat(download("alice").header("Range", "pages=1-2").get(file(id)).statusCode()).isEqualTo(416);
+        assertThat(download("alice")
+                        .header("Range", "bytes=0-1,5-6")
+                        .get(file(id))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(download("alice")
+                        .header("Range", "bytes=1000-")
+                        .get(file(id))
+                        .statusCode())
+                .isEqualTo(416);
+        assertThat(download("alice").header("Range", "pages=1-2").get(file(id)).statusCode())
+                .isEqualTo(416);
     }
 
     @Test
@@ -150,28 +170,54 @@ class ImageDataTest {
         byte[] data = random(4096);
         String id = newImage("alice", "raw");
 
-        assertThat(as("alice").contentType("application/json").body("{}").put(file(id)).statusCode()).isEqualTo(415);
-        HttpResponse<String> untyped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + RestAssured.port + file(id)))
-                .header("Authorization", "Bearer " + Tokens.forUser("alice"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(as("alice")
+                        .contentType("application/json")
+                        .body("{}")
+                        .put(file(id))
+                        .statusCode())
+                .isEqualTo(415);
+        HttpResponse<String> untyped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + file(id)))
+                                .header("Authorization", "Bearer " + Tokens.forUser("alice"))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(untyped.statusCode()).as("no Content-Type").isEqualTo(415);
-        assertThat(upload("alice", id, data).header("x-openstack-image-size", "12x").put(file(id)).statusCode())
+        assertThat(upload("alice", id, data)
+                        .header("x-openstack-image-size", "12x")
+                        .put(file(id))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(upload("alice", id, data).header("X-Image-Meta-Store", "nowhere").put(file(id)).statusCode())
+        assertThat(upload("alice", id, data)
+                        .header("X-Image-Meta-Store", "nowhere")
+                        .put(file(id))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(upload("bob", id, data).put(file(id)).statusCode()).as("invisible").isEqualTo(404);
-        assertThat(upload("carol", id, data).put(file(id)).statusCode()).as("reader").isEqualTo(403);
+        assertThat(upload("bob", id, data).put(file(id)).statusCode())
+                .as("invisible")
+                .isEqualTo(404);
+        assertThat(upload("carol", id, data).put(file(id)).statusCode())
+                .as("reader")
+                .isEqualTo(403);
         assertQueuedWithoutData(id);
 
         String formatless = createId("alice", Map.of("name", unique("formatless")));
-        assertThat(upload("alice", formatless, data).put(file(formatless)).statusCode()).isEqualTo(400);
+        assertThat(upload("alice", formatless, data).put(file(formatless)).statusCode())
+                .isEqualTo(400);
         assertQueuedWithoutData(formatless);
 
-        assertThat(as("alice").contentType("application/json").body(Map.of("name", "x", "glimpse_detected_format", "raw"))
-                .post("/v2/images").statusCode()).as("reserved at create").isEqualTo(403);
-        assertThat(patch("alice", id, PATCH_V21, List.of(op("add", "/glimpse_format_safety", "safe"))).statusCode())
-                .as("reserved in PATCH").isEqualTo(403);
+        assertThat(as("alice")
+                        .contentType("application/json")
+                        .body(Map.of("name", "x", "glimpse_detected_format", "raw"))
+                        .post("/v2/images")
+                        .statusCode())
+                .as("reserved at create")
+                .isEqualTo(403);
+        assertThat(patch("alice", id, PATCH_V21, List.of(op("add", "/glimpse_format_safety", "safe")))
+                        .statusCode())
+                .as("reserved in PATCH")
+                .isEqualTo(403);
     }
 
     @Test
@@ -179,17 +225,25 @@ class ImageDataTest {
         byte[] data = random(64 * 1024);
         String id = newImage("alice", "raw");
 
-        Response shorter = upload("alice", id, data).header("x-openstack-image-size", data.length + 100).put(file(id));
+        Response shorter = upload("alice", id, data)
+                .header("x-openstack-image-size", data.length + 100)
+                .put(file(id));
         assertThat(shorter.statusCode()).as(shorter.asString()).isEqualTo(400);
         assertQueuedWithoutData(id);
 
-        Response longer = upload("alice", id, data).header("X-Image-Meta-Store", "s3")
-                .header("x-openstack-image-size", data.length - 1).put(file(id));
+        Response longer = upload("alice", id, data)
+                .header("X-Image-Meta-Store", "s3")
+                .header("x-openstack-image-size", data.length - 1)
+                .put(file(id));
         assertThat(longer.statusCode()).isEqualTo(400);
         assertQueuedWithoutData(id);
 
-        assertThat(upload("alice", id, data).header("x-openstack-image-size", data.length).put(file(id)).statusCode())
-                .as("a correct upload still works afterwards").isEqualTo(204);
+        assertThat(upload("alice", id, data)
+                        .header("x-openstack-image-size", data.length)
+                        .put(file(id))
+                        .statusCode())
+                .as("a correct upload still works afterwards")
+                .isEqualTo(204);
     }
 
     @Test
@@ -199,8 +253,10 @@ class ImageDataTest {
             try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT " + file(id) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                        + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nX-Image-Meta-Store: " + store
-                        + "\r\nContent-Length: " + (4 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nX-Image-Meta-Store: "
+                                + store
+                                + "\r\nContent-Length: " + (4 * 1024 * 1024) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(random(1024 * 1024));
                 out.flush();
                 awaitStatus(id, "saving");
@@ -217,8 +273,9 @@ class ImageDataTest {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT " + file(id) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nContent-Length: "
-                    + (2 * half.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + Tokens.forUser("alice") + "\r\nContent-Type: " + OCTETS + "\r\nContent-Length: "
+                            + (2 * half.length) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(half);
             out.flush();
             awaitStatus(id, "saving");
@@ -238,9 +295,14 @@ class ImageDataTest {
         byte[] data = random(8 * 1024 * 1024 + 1);
         for (String store : List.of("file", "s3")) {
             String id = newImage("alice", "raw");
-            Response tooLarge = as("alice").contentType(OCTETS).header("X-Image-Meta-Store", store)
-                    .body(new ByteArrayInputStream(data)).put(file(id));
-            assertThat(tooLarge.statusCode()).as(store + ": " + tooLarge.asString()).isEqualTo(413);
+            Response tooLarge = as("alice")
+                    .contentType(OCTETS)
+                    .header("X-Image-Meta-Store", store)
+                    .body(new ByteArrayInputStream(data))
+                    .put(file(id));
+            assertThat(tooLarge.statusCode())
+                    .as(store + ": " + tooLarge.asString())
+                    .isEqualTo(413);
             assertQueuedWithoutData(id);
         }
     }
@@ -249,27 +311,42 @@ class ImageDataTest {
     void qemuImagesAreInspectedAndUnsafeOrMismatchedOnesRefused() throws Exception {
         Path qcow2 = qemuImg("create", "-f", "qcow2", work.resolve("disk.qcow2").toString(), "64M");
         String good = newImage("alice", "qcow2");
-        assertThat(upload("alice", good, Files.readAllBytes(qcow2)).put(file(good)).statusCode()).isEqualTo(204);
+        assertThat(upload("alice", good, Files.readAllBytes(qcow2))
+                        .put(file(good))
+                        .statusCode())
+                .isEqualTo(204);
         Response shown = show("alice", good);
         assertThat(shown.jsonPath().getLong("virtual_size")).isEqualTo(64L * 1024 * 1024);
         assertThat(shown.jsonPath().getString("glimpse_detected_format")).isEqualTo("qcow2");
 
         Path vmdk = qemuImg("create", "-f", "vmdk", work.resolve("disk.vmdk").toString(), "32M");
         String vmdkImage = newImage("alice", "vmdk");
-        assertThat(upload("alice", vmdkImage, Files.readAllBytes(vmdk)).put(file(vmdkImage)).statusCode()).isEqualTo(204);
+        assertThat(upload("alice", vmdkImage, Files.readAllBytes(vmdk))
+                        .put(file(vmdkImage))
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(show("alice", vmdkImage).jsonPath().getLong("virtual_size")).isEqualTo(32L * 1024 * 1024);
 
         String mislabelled = newImage("alice", "raw");
-        Response mismatch = upload("alice", mislabelled, Files.readAllBytes(qcow2)).put(file(mislabelled));
+        Response mismatch =
+                upload("alice", mislabelled, Files.readAllBytes(qcow2)).put(file(mislabelled));
         assertThat(mismatch.statusCode()).as(mismatch.asString()).isEqualTo(415);
         assertQueuedWithoutData(mislabelled);
 
         Path base = Files.write(work.resolve("base.raw"), new byte[1024 * 1024]);
-        Path evil = qemuImg("create", "-f", "qcow2", "-b", base.toString(), "-F", "raw",
+        Path evil = qemuImg(
+                "create",
+                "-f",
+                "qcow2",
+                "-b",
+                base.toString(),
+                "-F",
+                "raw",
                 work.resolve("evil.qcow2").toString());
         for (String store : List.of("file", "s3")) {
             String malicious = newImage("alice", "qcow2");
-            Response refused = upload("alice", malicious, Files.readAllBytes(evil)).header("X-Image-Meta-Store", store)
+            Response refused = upload("alice", malicious, Files.readAllBytes(evil))
+                    .header("X-Image-Meta-Store", store)
                     .put(file(malicious));
             assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(415);
             assertQueuedWithoutData(malicious);
@@ -279,9 +356,23 @@ class ImageDataTest {
     @Test
     void anUnreachableSignatureServiceFailsTheUploadCleanly() {
         byte[] data = random(10_000);
-        String id = createId("alice", Map.of("name", unique("signed"), "disk_format", "raw", "container_format", "bare",
-                "img_signature", "c2lnbmF0dXJl", "img_signature_hash_method", "SHA-256",
-                "img_signature_key_type", "RSA-PSS", "img_signature_certificate_uuid", "3f8e9f5a-0000-4000-8000-000000000000"));
+        String id = createId(
+                "alice",
+                Map.of(
+                        "name",
+                        unique("signed"),
+                        "disk_format",
+                        "raw",
+                        "container_format",
+                        "bare",
+                        "img_signature",
+                        "c2lnbmF0dXJl",
+                        "img_signature_hash_method",
+                        "SHA-256",
+                        "img_signature_key_type",
+                        "RSA-PSS",
+                        "img_signature_certificate_uuid",
+                        "3f8e9f5a-0000-4000-8000-000000000000"));
         Response failed = upload("alice", id, data).put(file(id));
         assertThat(failed.statusCode()).as(failed.asString()).isEqualTo(503);
         assertQueuedWithoutData(id);
@@ -292,7 +383,8 @@ class ImageDataTest {
         byte[] data = random(2048);
         String id = newImage("alice", "raw");
         assertThat(upload("alice", id, data).put(file(id)).statusCode()).isEqualTo(204);
-        assertThat(as("admin").post("/v2/images/" + id + "/actions/deactivate").statusCode()).isEqualTo(204);
+        assertThat(as("admin").post("/v2/images/" + id + "/actions/deactivate").statusCode())
+                .isEqualTo(204);
 
         assertThat(download("alice").get(file(id)).statusCode()).isEqualTo(403);
         assertThat(download("admin").get(file(id)).asByteArray()).isEqualTo(data);
@@ -303,26 +395,37 @@ class ImageDataTest {
         Response listed = as("alice").get("/v2/info/stores");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.jsonPath().getList("stores.id")).containsExactlyInAnyOrder("file", "s3");
-        assertThat(listed.jsonPath().getString("stores.find { it.id == 'file' }.default")).isEqualTo("true");
+        assertThat(listed.jsonPath().getString("stores.find { it.id == 'file' }.default"))
+                .isEqualTo("true");
         assertThat(as("alice").get("/v2/info/stores/detail").statusCode()).isEqualTo(403);
         Response detail = as("admin").get("/v2/info/stores/detail");
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.type")).isEqualTo("s3");
+        assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.type"))
+                .isEqualTo("s3");
         assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.properties.s3_store_bucket"))
                 .isEqualTo(s3Bucket());
 
         byte[] data = random(4096);
         String id = newImage("alice", "raw");
-        assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).as("not active").isEqualTo(409);
+        assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode())
+                .as("not active")
+                .isEqualTo(409);
         assertThat(upload("alice", id, data).put(file(id)).statusCode()).isEqualTo(204);
         assertThat(as("admin").delete("/v2/stores/nowhere/" + id).statusCode()).isEqualTo(409);
         assertThat(as("admin").delete("/v2/stores/s3/" + id).statusCode()).isEqualTo(404);
-        assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).as("only copy").isEqualTo(403);
-        assertThat(as("alice").delete("/v2/stores/file/" + id).statusCode()).as("policy").isEqualTo(403);
+        assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode())
+                .as("only copy")
+                .isEqualTo(403);
+        assertThat(as("alice").delete("/v2/stores/file/" + id).statusCode())
+                .as("policy")
+                .isEqualTo(403);
 
         // A second copy, as an import to another store would add it.
-        ImageFixtures.sql("update images set locations = jsonb_set(locations, '{items}', locations->'items' || ?::jsonb)"
-                + " where id = ?", "[{\"url\":\"s3://" + s3Bucket() + "/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}]", id);
+        ImageFixtures.sql(
+                "update images set locations = jsonb_set(locations, '{items}', locations->'items' || ?::jsonb)"
+                        + " where id = ?",
+                "[{\"url\":\"s3://" + s3Bucket() + "/" + id + "\",\"store\":\"s3\",\"status\":\"active\"}]",
+                id);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("file,s3");
         assertThat(as("admin").delete("/v2/stores/file/" + id).statusCode()).isEqualTo(204);
         assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("s3");
@@ -333,16 +436,31 @@ class ImageDataTest {
     void anUploadAnnouncesPrepareUploadAndActivateAndAFailedOneItsRevert() {
         byte[] data = random(5000);
         String id = newImage("alice", "raw");
-        assertThat(upload("alice", id, data).header("x-openstack-image-size", 1).put(file(id)).statusCode()).isEqualTo(400);
+        assertThat(upload("alice", id, data)
+                        .header("x-openstack-image-size", 1)
+                        .put(file(id))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(upload("alice", id, data).put(file(id)).statusCode()).isEqualTo(204);
 
         try (TopicReader reader = new TopicReader(Topics.IMAGES)) {
-            List<ConsumerRecord<String, String>> records = reader.awaitRecords(id, r -> r.size() >= 6, Duration.ofSeconds(60));
-            assertThat(records).extracting(r -> TopicReader.header(r, "ce_type").orElseThrow()).containsExactly(
-                    "image.create", "image.prepare", "image.update", "image.prepare", "image.upload", "image.activate");
-            List<ImageEventData> events = records.stream().map(r -> EventJson.read(r.value(), ImageEventData.class)).toList();
+            List<ConsumerRecord<String, String>> records =
+                    reader.awaitRecords(id, r -> r.size() >= 6, Duration.ofSeconds(60));
+            assertThat(records)
+                    .extracting(r -> TopicReader.header(r, "ce_type").orElseThrow())
+                    .containsExactly(
+                            "image.create",
+                            "image.prepare",
+                            "image.update",
+                            "image.prepare",
+                            "image.upload",
+                            "image.activate");
+            List<ImageEventData> events = records.stream()
+                    .map(r -> EventJson.read(r.value(), ImageEventData.class))
+                    .toList();
             assertThat(events).extracting(ImageEventData::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-            assertThat(events).extracting(event -> event.image().status().wire())
+            assertThat(events)
+                    .extracting(event -> event.image().status().wire())
                     .containsExactly("queued", "saving", "queued", "saving", "active", "active");
             assertThat(events.get(5).image().checksum()).isEqualTo(hex("MD5", data));
             assertThat(events.get(5).image().size()).isEqualTo(5000L);
@@ -365,10 +483,13 @@ class ImageDataTest {
         assertThat(shown.jsonPath().getString("virtual_size")).isNull();
         assertThat(shown.jsonPath().getString("checksum")).isNull();
         assertThat(shown.jsonPath().getString("stores")).isNull();
-        assertThat(Files.exists(fileStoreDirectory().resolve(id))).as("file store").isFalse();
+        assertThat(Files.exists(fileStoreDirectory().resolve(id)))
+                .as("file store")
+                .isFalse();
         try (Stream<Path> partials = Files.list(fileStoreDirectory())) {
             assertThat(partials.map(Path::getFileName).map(Path::toString).filter(name -> name.contains(id)))
-                    .as("partial files").isEmpty();
+                    .as("partial files")
+                    .isEmpty();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -403,7 +524,9 @@ class ImageDataTest {
     }
 
     private static RequestSpecification download(String user) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser(user)).accept("*/*");
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser(user))
+                .accept("*/*");
     }
 
     private static String file(String id) {
@@ -425,13 +548,16 @@ class ImageDataTest {
     }
 
     private Path qemuImg(String... arguments) throws IOException, InterruptedException {
-        String[] command = Stream.concat(Stream.of("qemu-img"), Arrays.stream(arguments)).toArray(String[]::new);
+        String[] command =
+                Stream.concat(Stream.of("qemu-img"), Arrays.stream(arguments)).toArray(String[]::new);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        String target = Arrays.stream(arguments).filter(argument -> argument.startsWith(work.toString())
-                && !argument.endsWith(".raw")).reduce((a, b) -> b).orElseThrow();
+        String target = Arrays.stream(arguments)
+                .filter(argument -> argument.startsWith(work.toString()) && !argument.endsWith(".raw"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         return Path.of(target);
     }
 }

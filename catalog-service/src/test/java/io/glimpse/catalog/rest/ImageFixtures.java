@@ -15,8 +15,7 @@ import java.util.Map;
 final class ImageFixtures {
     private static final String URL = "jdbc:postgresql://127.0.0.1:55432/catalog_test";
 
-    private ImageFixtures() {
-    }
+    private ImageFixtures() {}
 
     static String activeImage(String user, Map<String, Object> body) {
         return activeImage(user, body, 1024);
@@ -30,7 +29,7 @@ final class ImageFixtures {
 
     static void sql(String statement, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(URL, "glimpse", "glimpse");
-             PreparedStatement prepared = connection.prepareStatement(statement)) {
+                PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setObject(i + 1, parameters[i]);
             }

@@ -42,13 +42,27 @@ class ImageListTest {
             return;
         }
         for (int i = 0; i < 6; i++) {
-            String id = ImageFixtures.activeImage("alice", Map.of("name", "six-" + i + " " + TAG, "visibility", "private",
-                    "disk_format", i % 2 == 0 ? "qcow2" : "raw", "container_format", "bare",
-                    "tags", List.of(TAG, "n" + i), "flavour", i < 3 ? "low" : "high"), 100L * (i + 1));
+            String id = ImageFixtures.activeImage(
+                    "alice",
+                    Map.of(
+                            "name",
+                            "six-" + i + " " + TAG,
+                            "visibility",
+                            "private",
+                            "disk_format",
+                            i % 2 == 0 ? "qcow2" : "raw",
+                            "container_format",
+                            "bare",
+                            "tags",
+                            List.of(TAG, "n" + i),
+                            "flavour",
+                            i < 3 ? "low" : "high"),
+                    100L * (i + 1));
             SIX.add(id);
         }
         hidden = createId("alice", Map.of("name", "hidden " + TAG, "tags", List.of(TAG), "os_hidden", true));
-        community = createId("bob", Map.of("name", "community " + TAG, "tags", List.of(TAG), "visibility", "community"));
+        community =
+                createId("bob", Map.of("name", "community " + TAG, "tags", List.of(TAG), "visibility", "community"));
         bobsPrivate = createId("bob", Map.of("name", "bobs " + TAG, "tags", List.of(TAG), "visibility", "private"));
         adminsPublic = createId("admin", Map.of("name", "public " + TAG, "tags", List.of(TAG), "visibility", "public"));
     }
@@ -59,12 +73,22 @@ class ImageListTest {
 
     @Test
     void theDefaultListShowsOwnAndPublicButNotHiddenOrOthersCommunityImages() {
-        assertThat(ids("alice", "")).containsAll(SIX).contains(adminsPublic).doesNotContain(hidden, community, bobsPrivate);
+        assertThat(ids("alice", ""))
+                .containsAll(SIX)
+                .contains(adminsPublic)
+                .doesNotContain(hidden, community, bobsPrivate);
         assertThat(ids("alice", "os_hidden=true")).containsExactly(hidden);
-        assertThat(ids("alice", "visibility=all")).contains(community, adminsPublic).doesNotContain(bobsPrivate, hidden);
+        assertThat(ids("alice", "visibility=all"))
+                .contains(community, adminsPublic)
+                .doesNotContain(bobsPrivate, hidden);
         assertThat(ids("alice", "visibility=community")).containsExactly(community);
-        assertThat(ids("bob", "")).contains(community, bobsPrivate, adminsPublic).doesNotContainAnyElementsOf(SIX);
-        assertThat(ids("admin", "")).containsAll(SIX).contains(bobsPrivate, adminsPublic).doesNotContain(community);
+        assertThat(ids("bob", ""))
+                .contains(community, bobsPrivate, adminsPublic)
+                .doesNotContainAnyElementsOf(SIX);
+        assertThat(ids("admin", ""))
+                .containsAll(SIX)
+                .contains(bobsPrivate, adminsPublic)
+                .doesNotContain(community);
         assertThat(ids("admin", "visibility=all")).contains(community);
         assertThat(ids("carol", "")).containsAll(SIX);
     }
@@ -83,12 +107,14 @@ class ImageListTest {
     void columnFiltersMatchExactlyWithOptionalOperators() {
         assertThat(ids("alice", "disk_format=raw")).containsExactlyInAnyOrder(SIX.get(1), SIX.get(3), SIX.get(5));
         assertThat(ids("alice", "disk_format=eq:qcow2")).containsExactlyInAnyOrder(SIX.get(0), SIX.get(2), SIX.get(4));
-        assertThat(ids("alice", "id=in:" + SIX.get(0) + "," + SIX.get(1))).containsExactlyInAnyOrder(SIX.get(0), SIX.get(1));
+        assertThat(ids("alice", "id=in:" + SIX.get(0) + "," + SIX.get(1)))
+                .containsExactlyInAnyOrder(SIX.get(0), SIX.get(1));
         assertThat(ids("alice", "name=" + encode("in:\"six-0 " + TAG + "\",six-1 " + TAG)))
                 .containsExactlyInAnyOrder(SIX.get(0), SIX.get(1));
         assertThat(ids("alice", "status=active&visibility=private")).containsExactlyInAnyOrderElementsOf(SIX);
         assertThat(ids("alice", "container_format=bare&size=300")).containsExactly(SIX.get(2));
-        assertThat(ids("alice", "size_min=200&size_max=400")).containsExactlyInAnyOrder(SIX.get(1), SIX.get(2), SIX.get(3));
+        assertThat(ids("alice", "size_min=200&size_max=400"))
+                .containsExactlyInAnyOrder(SIX.get(1), SIX.get(2), SIX.get(3));
         assertThat(ids("alice", "owner=project-b")).isEmpty();
         assertThat(ids("alice", "owner=project-b&visibility=all")).containsExactly(community);
         assertThat(ids("alice", "protected=false")).containsAll(SIX);
@@ -116,9 +142,20 @@ class ImageListTest {
 
     @Test
     void badFiltersAre400() {
-        for (String query : List.of("name=like:x", "visibility=everyone", "member_status=maybe", "os_hidden=True",
-                "protected=yes", "size_min=big", "size_max=1.5", "changes-since=2020-01-01T00:00:00Z", "limit=-1",
-                "limit=ten", "name=" + encode("in:\"unclosed"), "name=" + encode("in:a\"b\""), "size=x")) {
+        for (String query : List.of(
+                "name=like:x",
+                "visibility=everyone",
+                "member_status=maybe",
+                "os_hidden=True",
+                "protected=yes",
+                "size_min=big",
+                "size_max=1.5",
+                "changes-since=2020-01-01T00:00:00Z",
+                "limit=-1",
+                "limit=ten",
+                "name=" + encode("in:\"unclosed"),
+                "name=" + encode("in:a\"b\""),
+                "size=x")) {
             Response response = list("alice", query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
         }
@@ -130,7 +167,8 @@ class ImageListTest {
         bySize.sort(Comparator.comparing(SIX::indexOf).reversed());
 
         assertThat(ids("alice", "visibility=private&sort=size:desc")).containsExactlyElementsOf(bySize);
-        assertThat(ids("alice", "visibility=private&sort_key=size&sort_dir=desc")).containsExactlyElementsOf(bySize);
+        assertThat(ids("alice", "visibility=private&sort_key=size&sort_dir=desc"))
+                .containsExactlyElementsOf(bySize);
         assertThat(ids("alice", "visibility=private&sort=size:asc,name")).containsExactlyElementsOf(SIX);
         assertThat(ids("alice", "visibility=private&sort_key=name&sort_key=size&sort_dir=asc&sort_dir=asc"))
                 .containsExactlyElementsOf(SIX);
@@ -138,8 +176,13 @@ class ImageListTest {
 
     @Test
     void badSortsAre400() {
-        for (String query : List.of("sort=size:up", "sort=min_ram", "sort_key=owner", "sort_dir=sideways",
-                "sort=size&sort_key=name", "sort_key=name&sort_key=size&sort_dir=asc&sort_dir=asc&sort_dir=desc",
+        for (String query : List.of(
+                "sort=size:up",
+                "sort=min_ram",
+                "sort_key=owner",
+                "sort_dir=sideways",
+                "sort=size&sort_key=name",
+                "sort_key=name&sort_key=size&sort_dir=asc&sort_dir=asc&sort_dir=desc",
                 "sort=size:asc:x")) {
             assertThat(list("alice", query).statusCode()).as(query).isEqualTo(400);
         }
@@ -170,13 +213,15 @@ class ImageListTest {
         Response one = list("alice", "tag=" + TAG + "&limit=1");
         assertThat(one.jsonPath().getList("images")).hasSize(1);
         assertThat(one.jsonPath().getString("schema")).isEqualTo("/v2/schemas/images");
-        assertThat(list("alice", "tag=" + TAG + "&limit=0").jsonPath().getList("images")).isEmpty();
+        assertThat(list("alice", "tag=" + TAG + "&limit=0").jsonPath().getList("images"))
+                .isEmpty();
         Response all = list("alice", "tag=" + TAG + "&limit=5000");
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(all.jsonPath().getString("next")).isNull();
         assertThat(list("alice", "").jsonPath().getString("first")).isEqualTo("/v2/images");
 
-        assertThat(list("alice", "marker=" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(400);
+        assertThat(list("alice", "marker=" + java.util.UUID.randomUUID()).statusCode())
+                .isEqualTo(400);
         assertThat(list("alice", "marker=" + bobsPrivate).statusCode()).isEqualTo(403);
         String deleted = createId("alice", Map.of("name", unique("gone")));
         io.glimpse.catalog.Api.as("alice").delete("/v2/images/" + deleted);
@@ -188,7 +233,8 @@ class ImageListTest {
         Response page = list("admin", "visibility=all");
         assertThat(page.jsonPath().getList("images").size()).isLessThanOrEqualTo(25);
         List<String> created = page.jsonPath().getList("images.created_at");
-        assertThat(created).isSortedAccordingTo(Comparator.comparing(Instant::parse).reversed());
+        assertThat(created)
+                .isSortedAccordingTo(Comparator.comparing(Instant::parse).reversed());
     }
 
     private static String encode(String value) {

@@ -17,8 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImageResourceTest {
 
     private static Response create(String user, Object body) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser(user))
-                .contentType(ContentType.JSON).accept(ContentType.JSON).body(body).post("/v2/images");
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser(user))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body(body)
+                .post("/v2/images");
     }
 
     @Test
@@ -26,9 +30,15 @@ class ImageResourceTest {
         Response created = create("alice", Map.of("name", "defaults"));
 
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.jsonPath().getMap("")).containsEntry("status", "queued").containsEntry("visibility", "shared")
-                .containsEntry("protected", false).containsEntry("os_hidden", false).containsEntry("min_disk", 0)
-                .containsEntry("min_ram", 0).containsEntry("size", null).containsEntry("owner", "project-a");
+        assertThat(created.jsonPath().getMap(""))
+                .containsEntry("status", "queued")
+                .containsEntry("visibility", "shared")
+                .containsEntry("protected", false)
+                .containsEntry("os_hidden", false)
+                .containsEntry("min_disk", 0)
+                .containsEntry("min_ram", 0)
+                .containsEntry("size", null)
+                .containsEntry("owner", "project-a");
         assertThat(created.jsonPath().getList("tags")).isEmpty();
         assertThat(created.jsonPath().getString("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
@@ -38,10 +48,30 @@ class ImageResourceTest {
         Response created = create("alice", Map.of("name", "keys", "disk_format", "qcow2", "container_format", "bare"));
 
         String id = created.jsonPath().getString("id");
-        assertThat(created.jsonPath().getMap("")).containsOnlyKeys("id", "name", "status", "visibility", "protected",
-                "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size", "disk_format",
-                "container_format", "min_disk", "min_ram", "owner", "tags", "created_at", "updated_at", "self", "file",
-                "schema");
+        assertThat(created.jsonPath().getMap(""))
+                .containsOnlyKeys(
+                        "id",
+                        "name",
+                        "status",
+                        "visibility",
+                        "protected",
+                        "os_hidden",
+                        "checksum",
+                        "os_hash_algo",
+                        "os_hash_value",
+                        "size",
+                        "virtual_size",
+                        "disk_format",
+                        "container_format",
+                        "min_disk",
+                        "min_ram",
+                        "owner",
+                        "tags",
+                        "created_at",
+                        "updated_at",
+                        "self",
+                        "file",
+                        "schema");
         assertThat(created.jsonPath().getString("self")).isEqualTo("/v2/images/" + id);
         assertThat(created.jsonPath().getString("file")).isEqualTo("/v2/images/" + id + "/file");
         assertThat(created.jsonPath().getString("schema")).isEqualTo("/v2/schemas/image");
@@ -51,12 +81,15 @@ class ImageResourceTest {
 
     @Test
     void bodiesThatAreNotObjectsAre400() {
-        var spec = RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser("alice"))
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        var spec = RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser("alice"))
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
 
         assertThat(spec.body("").post("/v2/images").statusCode()).isEqualTo(400);
         assertThat(spec.body("{\"name\":").post("/v2/images").statusCode()).isEqualTo(400);
-        assertThat(spec.body("\"just a string\"").post("/v2/images").statusCode()).isEqualTo(400);
+        assertThat(spec.body("\"just a string\"").post("/v2/images").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -68,14 +101,26 @@ class ImageResourceTest {
 
         assertThat(create("alice", properties).statusCode()).isEqualTo(413);
         assertThat(create("alice", atQuota).statusCode()).isEqualTo(201);
-        assertThat(create("alice", Map.of("tags", java.util.stream.IntStream.range(0, 129).mapToObj(i -> "t" + i).toList()))
-                .statusCode()).isEqualTo(413);
+        assertThat(create(
+                                "alice",
+                                Map.of(
+                                        "tags",
+                                        java.util.stream.IntStream.range(0, 129)
+                                                .mapToObj(i -> "t" + i)
+                                                .toList()))
+                        .statusCode())
+                .isEqualTo(413);
         assertThat(create("alice", Map.of("k".repeat(256), "v")).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("name", "n".repeat(256))).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("tags", java.util.List.of("t".repeat(256)))).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("container_format", "crate")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("name", "n".repeat(256))).statusCode())
+                .isEqualTo(400);
+        assertThat(create("alice", Map.of("tags", java.util.List.of("t".repeat(256))))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(create("alice", Map.of("container_format", "crate")).statusCode())
+                .isEqualTo(400);
         assertThat(create("alice", Map.of("self", "x")).statusCode()).isEqualTo(403);
-        assertThat(create("alice", Map.of("locations", java.util.List.of())).statusCode()).isEqualTo(403);
+        assertThat(create("alice", Map.of("locations", java.util.List.of())).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -100,10 +145,13 @@ class ImageResourceTest {
 
     @Test
     void schemaViolationsAre400() {
-        assertThat(create("alice", Map.of("visibility", "everyone")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("visibility", "everyone")).statusCode())
+                .isEqualTo(400);
         assertThat(create("alice", Map.of("min_ram", -1)).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("min_disk", 4_294_967_296L)).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("disk_format", "floppy")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("min_disk", 4_294_967_296L)).statusCode())
+                .isEqualTo(400);
+        assertThat(create("alice", Map.of("disk_format", "floppy")).statusCode())
+                .isEqualTo(400);
         assertThat(create("alice", Map.of("id", "not-a-uuid")).statusCode()).isEqualTo(400);
         assertThat(create("alice", "[1,2]").statusCode()).isEqualTo(400);
     }
@@ -111,10 +159,12 @@ class ImageResourceTest {
     @Test
     void ownersAndVisibilityFollowPolicy() {
         assertThat(create("alice", Map.of("owner", "project-b")).statusCode()).isEqualTo(403);
-        assertThat(create("admin", Map.of("owner", "project-b")).jsonPath().getString("owner")).isEqualTo("project-b");
+        assertThat(create("admin", Map.of("owner", "project-b")).jsonPath().getString("owner"))
+                .isEqualTo("project-b");
         assertThat(create("alice", Map.of("visibility", "public")).statusCode()).isEqualTo(403);
         assertThat(create("admin", Map.of("visibility", "public")).statusCode()).isEqualTo(201);
-        assertThat(create("alice", Map.of("visibility", "community")).statusCode()).isEqualTo(201);
+        assertThat(create("alice", Map.of("visibility", "community")).statusCode())
+                .isEqualTo(201);
         assertThat(create("carol", Map.of("name", "reader")).statusCode()).isEqualTo(403);
     }
 
@@ -128,8 +178,10 @@ class ImageResourceTest {
 
     @Test
     void showHidesImagesTheCallerMayNotSee() {
-        String privateId = create("alice", Map.of("visibility", "private")).jsonPath().getString("id");
-        String publicId = create("admin", Map.of("visibility", "public")).jsonPath().getString("id");
+        String privateId =
+                create("alice", Map.of("visibility", "private")).jsonPath().getString("id");
+        String publicId =
+                create("admin", Map.of("visibility", "public")).jsonPath().getString("id");
 
         assertThat(show("alice", privateId)).isEqualTo(200);
         assertThat(show("carol", privateId)).isEqualTo(200);
@@ -140,7 +192,9 @@ class ImageResourceTest {
     }
 
     private static int show(String user, String id) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser(user)).get("/v2/images/" + id)
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser(user))
+                .get("/v2/images/" + id)
                 .statusCode();
     }
 }

@@ -49,12 +49,19 @@ class MembershipProjectionTest {
 
     private static MemberEventData change(String imageId, long sequence, MemberStatus status, boolean deleted) {
         Instant now = Instant.now();
-        return new MemberEventData(sequence, new Actor("project-a", "alice"), "req-test", deleted,
+        return new MemberEventData(
+                sequence,
+                new Actor("project-a", "alice"),
+                "req-test",
+                deleted,
                 new MemberSnapshot(imageId, "project-b", status, now, now));
     }
 
     private static Response push(MemberEventData data) {
-        return asService().contentType(ContentType.JSON).body(EventJson.write(data)).put("/internal/memberships");
+        return asService()
+                .contentType(ContentType.JSON)
+                .body(EventJson.write(data))
+                .put("/internal/memberships");
     }
 
     @Test
@@ -63,15 +70,18 @@ class MembershipProjectionTest {
         String id = createId("alice", Map.of("name", unique("shared"), "tags", List.of(tag)));
         assertThat(show("bob", id).statusCode()).isEqualTo(404);
 
-        assertThat(push(change(id, 1, MemberStatus.PENDING, false)).statusCode()).isEqualTo(204);
+        assertThat(push(change(id, 1, MemberStatus.PENDING, false)).statusCode())
+                .isEqualTo(204);
         assertThat(show("bob", id).statusCode()).isEqualTo(200);
         assertThat(listIds("bob", "tag=" + tag)).isEmpty();
-        assertThat(listIds("bob", "tag=" + tag + "&visibility=shared&member_status=pending")).containsExactly(id);
+        assertThat(listIds("bob", "tag=" + tag + "&visibility=shared&member_status=pending"))
+                .containsExactly(id);
         assertThat(listIds("bob", "tag=" + tag + "&member_status=all")).containsExactly(id);
 
         push(change(id, 2, MemberStatus.ACCEPTED, false));
         assertThat(listIds("bob", "tag=" + tag)).containsExactly(id);
-        assertThat(push(change(id, 1, MemberStatus.REJECTED, false)).statusCode()).isEqualTo(204);
+        assertThat(push(change(id, 1, MemberStatus.REJECTED, false)).statusCode())
+                .isEqualTo(204);
         assertThat(listIds("bob", "tag=" + tag)).containsExactly(id);
 
         push(change(id, 4, MemberStatus.ACCEPTED, true));
@@ -94,12 +104,25 @@ class MembershipProjectionTest {
     void theInternalPushNeedsTheServiceRoleAndACompleteBody() {
         String id = createId("alice", Map.of("name", unique("push")));
 
-        assertThat(as("alice").contentType(ContentType.JSON).body(EventJson.write(change(id, 1, MemberStatus.ACCEPTED, false)))
-                .put("/internal/memberships").statusCode()).isEqualTo(403);
-        assertThat(asService().contentType(ContentType.JSON).body("{\"sequence\":1}").put("/internal/memberships")
-                .statusCode()).isEqualTo(400);
-        assertThat(asService().contentType(ContentType.JSON).body("{\"sequence\":1,\"member\":{\"image_id\":\"x\","
-                + "\"member_id\":\"y\",\"status\":\"maybe\"}}").put("/internal/memberships").statusCode()).isEqualTo(400);
+        assertThat(as("alice")
+                        .contentType(ContentType.JSON)
+                        .body(EventJson.write(change(id, 1, MemberStatus.ACCEPTED, false)))
+                        .put("/internal/memberships")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(asService()
+                        .contentType(ContentType.JSON)
+                        .body("{\"sequence\":1}")
+                        .put("/internal/memberships")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(asService()
+                        .contentType(ContentType.JSON)
+                        .body("{\"sequence\":1,\"member\":{\"image_id\":\"x\","
+                                + "\"member_id\":\"y\",\"status\":\"maybe\"}}")
+                        .put("/internal/memberships")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -112,7 +135,8 @@ class MembershipProjectionTest {
         // a redelivery of the same event id, even with other data, changes nothing (inbox)
         publish(id, firstEvent, change(id, 5, MemberStatus.ACCEPTED, true));
         publish(id, UUID.randomUUID().toString(), change(id, 2, MemberStatus.REJECTED, false));
-        await(() -> listIds("bob", "id=" + id + "&visibility=shared&member_status=rejected").contains(id));
+        await(() -> listIds("bob", "id=" + id + "&visibility=shared&member_status=rejected")
+                .contains(id));
         publish(id, UUID.randomUUID().toString(), change(id, 4, MemberStatus.ACCEPTED, true));
         await(() -> show("bob", id).statusCode() == 404);
         publish(id, UUID.randomUUID().toString(), change(id, 3, MemberStatus.ACCEPTED, false));
@@ -132,8 +156,10 @@ class MembershipProjectionTest {
 
         await(() -> show("bob", sentinel).statusCode() == 200);
 
-        try (io.glimpse.testsupport.TopicReader deadLetters = new io.glimpse.testsupport.TopicReader("glimpse.members.dead-letter")) {
-            assertThat(deadLetters.awaitFirst(broken, Duration.ofSeconds(30)).value()).isEqualTo("{not a member event");
+        try (io.glimpse.testsupport.TopicReader deadLetters =
+                new io.glimpse.testsupport.TopicReader("glimpse.members.dead-letter")) {
+            assertThat(deadLetters.awaitFirst(broken, Duration.ofSeconds(30)).value())
+                    .isEqualTo("{not a member event");
         }
     }
 
@@ -148,7 +174,8 @@ class MembershipProjectionTest {
         assertThat(state.jsonPath().getLong("sequence")).isEqualTo(2);
         assertThat(state.jsonPath().getString("image.owner")).isEqualTo("project-a");
         assertThat(state.jsonPath().getString("image.properties.hw_disk_bus")).isEqualTo("scsi");
-        assertThat(asService().get("/internal/images/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(asService().get("/internal/images/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
         String deleted = createId("alice", Map.of("name", unique("internal-deleted")));
         as("alice").delete("/v2/images/" + deleted);
         assertThat(asService().get("/internal/images/" + deleted).statusCode()).isEqualTo(404);

@@ -22,9 +22,22 @@ class SchemaResourceTest {
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.jsonPath().getString("name")).isEqualTo("image");
         assertThat(schema.jsonPath().getMap("additionalProperties")).containsEntry("type", "string");
-        assertThat(schema.jsonPath().getMap("properties")).containsKeys("id", "name", "status", "visibility", "protected",
-                "os_hidden", "tags", "min_ram", "min_disk", "disk_format", "container_format", "locations");
-        assertThat(schema.jsonPath().getBoolean("properties.ramdisk_id.is_base")).isFalse();
+        assertThat(schema.jsonPath().getMap("properties"))
+                .containsKeys(
+                        "id",
+                        "name",
+                        "status",
+                        "visibility",
+                        "protected",
+                        "os_hidden",
+                        "tags",
+                        "min_ram",
+                        "min_disk",
+                        "disk_format",
+                        "container_format",
+                        "locations");
+        assertThat(schema.jsonPath().getBoolean("properties.ramdisk_id.is_base"))
+                .isFalse();
         assertThat(schema.jsonPath().getList("properties.disk_format.enum")).contains(null, "qcow2", "raw");
         assertThat(schema.jsonPath().getList("links.rel")).containsExactly("self", "enclosure", "describedby");
     }
@@ -40,12 +53,21 @@ class SchemaResourceTest {
 
     @Test
     void typedPropertiesAreEnforcedAtCreate() {
-        Response good = create("alice", Map.of("name", unique("typed"), "ramdisk_id", "00000000-1111-2222-3333-444455556666",
-                "cinder_encryption_key_deletion_policy", "do_not_delete"));
+        Response good = create(
+                "alice",
+                Map.of(
+                        "name",
+                        unique("typed"),
+                        "ramdisk_id",
+                        "00000000-1111-2222-3333-444455556666",
+                        "cinder_encryption_key_deletion_policy",
+                        "do_not_delete"));
         assertThat(good.statusCode()).isEqualTo(201);
         assertThat(good.jsonPath().getString("ramdisk_id")).isEqualTo("00000000-1111-2222-3333-444455556666");
 
         assertThat(create("alice", Map.of("ramdisk_id", "nope")).statusCode()).isEqualTo(400);
-        assertThat(create("alice", Map.of("cinder_encryption_key_deletion_policy", "later")).statusCode()).isEqualTo(400);
+        assertThat(create("alice", Map.of("cinder_encryption_key_deletion_policy", "later"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 }

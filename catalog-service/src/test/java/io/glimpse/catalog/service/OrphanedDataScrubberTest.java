@@ -45,37 +45,59 @@ class OrphanedDataScrubberTest {
         Path deletedImageFile = directory.resolve(deletedImage);
         Files.copy(deletedImageFile, directory.resolve(deletedImage + "-kept"));
         // The image goes but its data stays, as when catalog died between the delete's commit and the data's.
-        assertThat(as("alice").delete("/v2/images/" + deletedImage).statusCode()).isEqualTo(204);
+        assertThat(as("alice").delete("/v2/images/" + deletedImage).statusCode())
+                .isEqualTo(204);
         Path leftBehind = aged(Files.move(directory.resolve(deletedImage + "-kept"), deletedImageFile));
 
         List<String> deleted = scrubber.scrub(Duration.ofHours(1));
 
-        assertThat(deleted).contains(oldOrphan.toUri().toString(), leftBehind.toUri().toString());
+        assertThat(deleted)
+                .contains(oldOrphan.toUri().toString(), leftBehind.toUri().toString());
         assertThat(oldOrphan).doesNotExist();
         assertThat(leftBehind).doesNotExist();
         assertThat(youngOrphan).as("within the grace period").exists();
         assertThat(partial).as("an upload's partial file is not the scrubber's").exists();
         assertThat(uploadedFile).as("an image's data").exists();
-        assertThat(as("alice").accept("*/*").get("/v2/images/" + uploaded + "/file").statusCode()).isEqualTo(200);
+        assertThat(as("alice")
+                        .accept("*/*")
+                        .get("/v2/images/" + uploaded + "/file")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theS3StoreIsScrubbedToo() {
-        String orphan = stores.get("s3").write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[7]), 7,
-                DigestSpec.glanceDefault(), 1024).location();
+        String orphan = stores.get("s3")
+                .write(
+                        UUID.randomUUID().toString(),
+                        new ByteArrayInputStream(new byte[7]),
+                        7,
+                        DigestSpec.glanceDefault(),
+                        1024)
+                .location();
         String uploaded = uploadedImage("s3");
 
         List<String> deleted = scrubber.scrub(Duration.ZERO);
 
         assertThat(deleted).contains(orphan);
         assertThat(stores.get("s3").exists(orphan)).isFalse();
-        assertThat(as("alice").accept("*/*").get("/v2/images/" + uploaded + "/file").statusCode()).isEqualTo(200);
+        assertThat(as("alice")
+                        .accept("*/*")
+                        .get("/v2/images/" + uploaded + "/file")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static String uploadedImage(String store) {
-        String id = createId("alice", Map.of("name", unique("scrub"), "disk_format", "raw", "container_format", "bare"));
-        assertThat(as("alice").contentType("application/octet-stream").header("X-Image-Meta-Store", store)
-                .body(new byte[2048]).put("/v2/images/" + id + "/file").statusCode()).isEqualTo(204);
+        String id =
+                createId("alice", Map.of("name", unique("scrub"), "disk_format", "raw", "container_format", "bare"));
+        assertThat(as("alice")
+                        .contentType("application/octet-stream")
+                        .header("X-Image-Meta-Store", store)
+                        .body(new byte[2048])
+                        .put("/v2/images/" + id + "/file")
+                        .statusCode())
+                .isEqualTo(204);
         return id;
     }
 

@@ -20,7 +20,9 @@ public record ErrorBody(String message, String code, String title) {
     /** The text/html form webob sends when the client asked for nothing in particular. */
     public String asHtml() {
         String explanation = message.replace("<br /><br />\n\n\n", "")
-                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
         return "<html>\n <head>\n  <title>" + code + "</title>\n </head>\n <body>\n  <h1>" + code + "</h1>\n  "
                 + explanation + "<br /><br />\n\n\n\n </body>\n</html>";
     }

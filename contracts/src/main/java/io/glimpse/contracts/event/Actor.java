@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** Who caused an event: the caller's project and user as the token named them. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Actor(String projectId, String userId) {
-}
+public record Actor(String projectId, String userId) {}

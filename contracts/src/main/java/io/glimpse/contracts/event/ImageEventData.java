@@ -8,5 +8,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * the same image, so a consumer can drop what it has already applied, whatever the delivery order.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ImageEventData(long sequence, Actor actor, String requestId, ImageSnapshot image) {
-}
+public record ImageEventData(long sequence, Actor actor, String requestId, ImageSnapshot image) {}

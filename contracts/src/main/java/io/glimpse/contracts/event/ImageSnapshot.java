@@ -32,5 +32,4 @@ public record ImageSnapshot(
         List<String> tags,
         Map<String, String> properties,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

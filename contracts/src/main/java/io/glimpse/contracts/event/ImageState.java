@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** An image and the sequence of the last event written for it: catalog's answer to an internal lookup. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ImageState(long sequence, ImageSnapshot image) {
-}
+public record ImageState(long sequence, ImageSnapshot image) {}

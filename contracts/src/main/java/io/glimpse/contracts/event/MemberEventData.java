@@ -12,5 +12,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * ({@link io.glimpse.contracts.internal.InternalApi#MEMBERSHIP}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MemberEventData(long sequence, Actor actor, String requestId, boolean deleted, MemberSnapshot member) {
-}
+public record MemberEventData(long sequence, Actor actor, String requestId, boolean deleted, MemberSnapshot member) {}

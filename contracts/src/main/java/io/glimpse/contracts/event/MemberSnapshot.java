@@ -8,5 +8,5 @@ import java.time.Instant;
 
 /** One image membership as it is after the change an event reports (Glance's member representation). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MemberSnapshot(String imageId, String memberId, MemberStatus status, Instant createdAt, Instant updatedAt) {
-}
+public record MemberSnapshot(
+        String imageId, String memberId, MemberStatus status, Instant createdAt, Instant updatedAt) {}

@@ -8,5 +8,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * keyed by image id. {@code sequence} grows by one with each signature event of the same image.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SignatureEventData(long sequence, Actor actor, String requestId, VerificationSnapshot verification) {
-}
+public record SignatureEventData(long sequence, Actor actor, String requestId, VerificationSnapshot verification) {}

@@ -8,6 +8,13 @@ import java.time.Instant;
 
 /** One signature verification as signature-service recorded it. Values are as the caller sent them. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record VerificationSnapshot(String id, String imageId, String certificateUuid, String hashMethod, String keyType,
-                                   boolean verified, VerificationOutcome outcome, String reason, Instant createdAt) {
-}
+public record VerificationSnapshot(
+        String id,
+        String imageId,
+        String certificateUuid,
+        String hashMethod,
+        String keyType,
+        boolean verified,
+        VerificationOutcome outcome,
+        String reason,
+        Instant createdAt) {}

@@ -29,6 +29,5 @@ public final class InternalApi {
      */
     public static final String VERIFICATIONS = "/internal/verifications";
 
-    private InternalApi() {
-    }
+    private InternalApi() {}
 }

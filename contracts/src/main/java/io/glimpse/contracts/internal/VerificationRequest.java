@@ -22,7 +22,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param userId           that user, for the event's actor
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record VerificationRequest(String imageId, String certificateUuid, String signatureBase64, String hashMethod,
-                                  String keyType, String digestBase64, String requestId, String projectId,
-                                  String userId) {
-}
+public record VerificationRequest(
+        String imageId,
+        String certificateUuid,
+        String signatureBase64,
+        String hashMethod,
+        String keyType,
+        String digestBase64,
+        String requestId,
+        String projectId,
+        String userId) {}

@@ -13,5 +13,4 @@ import io.glimpse.contracts.model.VerificationOutcome;
  * @param reason         the same for people, e.g. "certificate ... expired on 2021-01-01T00:00:00Z"
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record VerificationResult(String verificationId, boolean verified, VerificationOutcome outcome, String reason) {
-}
+public record VerificationResult(String verificationId, boolean verified, VerificationOutcome outcome, String reason) {}

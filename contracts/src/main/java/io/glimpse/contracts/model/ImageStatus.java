@@ -5,7 +5,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Image status as Glance spells it on the wire. */
 public enum ImageStatus {
-    QUEUED, SAVING, ACTIVE, KILLED, DELETED, UPLOADING, IMPORTING, PENDING_DELETE, DEACTIVATED;
+    QUEUED,
+    SAVING,
+    ACTIVE,
+    KILLED,
+    DELETED,
+    UPLOADING,
+    IMPORTING,
+    PENDING_DELETE,
+    DEACTIVATED;
 
     @JsonValue
     public String wire() {

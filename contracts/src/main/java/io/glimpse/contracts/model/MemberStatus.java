@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Status of an image membership, changed only by the member itself. */
 public enum MemberStatus {
-    PENDING, ACCEPTED, REJECTED;
+    PENDING,
+    ACCEPTED,
+    REJECTED;
 
     @JsonValue
     public String wire() {

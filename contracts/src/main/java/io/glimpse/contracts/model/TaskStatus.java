@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Status of an import task. */
 public enum TaskStatus {
-    PENDING, PROCESSING, SUCCESS, FAILURE;
+    PENDING,
+    PROCESSING,
+    SUCCESS,
+    FAILURE;
 
     @JsonValue
     public String wire() {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Image visibility; {@link #SHARED} is the default at create. */
 public enum Visibility {
-    PUBLIC, PRIVATE, SHARED, COMMUNITY;
+    PUBLIC,
+    PRIVATE,
+    SHARED,
+    COMMUNITY;
 
     @JsonValue
     public String wire() {

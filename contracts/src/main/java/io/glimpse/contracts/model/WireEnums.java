@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Parses the lower-case wire spelling of the enums in this package. */
 public final class WireEnums {
-    private WireEnums() {
-    }
+    private WireEnums() {}
 
     /** @throws IllegalArgumentException naming the value and the allowed ones */
     public static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -28,6 +28,5 @@ public final class EventTypes {
     public static final String SIGNATURE_VERIFIED = "image.signature.verified";
     public static final String SIGNATURE_FAILED = "image.signature.failed";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

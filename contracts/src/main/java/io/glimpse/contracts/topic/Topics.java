@@ -7,6 +7,5 @@ public final class Topics {
     public static final String TASKS = "glimpse.tasks";
     public static final String SIGNATURES = "glimpse.signatures";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

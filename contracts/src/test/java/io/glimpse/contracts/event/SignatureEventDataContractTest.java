@@ -46,15 +46,18 @@ class SignatureEventDataContractTest {
 
     @Test
     void resultsUseLowerCaseOutcomesAndRejectUnknownOnes() {
-        String json = EventJson.write(new VerificationResult("v-1", false, VerificationOutcome.CERTIFICATE_EXPIRED, "expired"));
+        String json = EventJson.write(
+                new VerificationResult("v-1", false, VerificationOutcome.CERTIFICATE_EXPIRED, "expired"));
 
         assertThat(json).contains("\"outcome\":\"certificate_expired\"", "\"verification_id\":\"v-1\"");
         assertThatThrownBy(() -> EventJson.read("{\"outcome\":\"maybe\"}", VerificationResult.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maybe");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maybe");
     }
 
     private static String fixture(String name) throws IOException {
-        try (InputStream in = SignatureEventDataContractTest.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in =
+                SignatureEventDataContractTest.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -124,7 +124,8 @@ public enum ErrorFormat {
         }
 
         boolean betterThan(Match other) {
-            return quality > other.quality || (quality == other.quality && quality > 0 && specificity > other.specificity);
+            return quality > other.quality
+                    || (quality == other.quality && quality > 0 && specificity > other.specificity);
         }
     }
 }

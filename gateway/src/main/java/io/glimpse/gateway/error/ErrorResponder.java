@@ -36,14 +36,22 @@ public class ErrorResponder {
         if (response.headWritten()) {
             // A streamed response broke half-way: the status is gone, so the only honest signal left
             // is cutting the connection, which the client sees as a truncated body.
-            LOG.debugf(failure, "Failure after the response started; closing %s", ctx.request().path());
+            LOG.debugf(
+                    failure,
+                    "Failure after the response started; closing %s",
+                    ctx.request().path());
             response.reset();
             return;
         }
         Problem problem = Problem.of(failure);
         if (problem.status() >= 500) {
-            LOG.warnf("%s %s -> %d: %s%s", ctx.request().method(), ctx.request().path(), problem.status(),
-                    problem.explanation(), failure.getCause() == null ? "" : " (" + failure.getCause() + ")");
+            LOG.warnf(
+                    "%s %s -> %d: %s%s",
+                    ctx.request().method(),
+                    ctx.request().path(),
+                    problem.status(),
+                    problem.explanation(),
+                    failure.getCause() == null ? "" : " (" + failure.getCause() + ")");
         }
         ErrorBody body = ErrorBody.of(problem.status(), problem.explanation());
         ErrorFormat format = ErrorFormat.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
@@ -66,7 +74,8 @@ public class ErrorResponder {
                 case PolicyDeniedException denied -> new Problem(403, denied.getMessage(), Map.of());
                 default -> {
                     LOG.error("Unexpected failure in the gateway", failure);
-                    yield new Problem(500,
+                    yield new Problem(
+                            500,
                             "The server has either erred or is incapable of performing the requested operation.",
                             Map.of());
                 }

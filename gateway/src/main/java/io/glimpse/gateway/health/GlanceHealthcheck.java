@@ -14,6 +14,8 @@ public class GlanceHealthcheck {
 
     public void respond(RoutingContext ctx) {
         RequestBodies.discardRemaining(ctx.request());
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end("OK");
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .end("OK");
     }
 }

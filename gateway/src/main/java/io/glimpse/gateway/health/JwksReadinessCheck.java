@@ -25,12 +25,16 @@ public class JwksReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Uni.createFrom().completionStage(() -> source.fetch(timeout).toCompletionStage())
-                .map(keys -> HealthCheckResponse.named("jwks").up()
+        return Uni.createFrom()
+                .completionStage(() -> source.fetch(timeout).toCompletionStage())
+                .map(keys -> HealthCheckResponse.named("jwks")
+                        .up()
                         .withData("url", source.url())
                         .withData("keys", keys.size())
                         .build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("jwks").down()
+                .onFailure()
+                .recoverWithItem(failure -> HealthCheckResponse.named("jwks")
+                        .down()
                         .withData("url", source.url())
                         .withData("error", String.valueOf(failure.getMessage()))
                         .build());

@@ -8,7 +8,6 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +37,11 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        List<Future<Map.Entry<String, String>>> probes = upstreams.stream().map(this::probe).toList();
+        List<Future<Map.Entry<String, String>>> probes =
+                upstreams.stream().map(this::probe).toList();
         Future<HealthCheckResponse> response = Future.join(probes).transform(ignored -> {
-            HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams").up();
+            HealthCheckResponseBuilder builder =
+                    HealthCheckResponse.named("upstreams").up();
             for (Future<Map.Entry<String, String>> probe : probes) {
                 Map.Entry<String, String> state = probe.result();
                 builder.withData(state.getKey(), state.getValue());
@@ -63,7 +64,8 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
                 .setURI(upstream.uriFor(READY_PATH, null))
                 .setConnectTimeout(timeoutMillis)
                 .setIdleTimeout(timeoutMillis);
-        return client.client().request(request)
+        return client.client()
+                .request(request)
                 .compose(req -> req.send())
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
                 .transform(result -> Future.succeededFuture(Map.entry(upstream.name(), state(result))));

@@ -11,16 +11,15 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     public static void discardRemaining(HttpServerRequest request) {
         if (request.isEnded()) {
             return;
         }
         try {
-            request.handler(ignored -> { });
-            request.exceptionHandler(ignored -> { });
+            request.handler(ignored -> {});
+            request.exceptionHandler(ignored -> {});
             request.resume();
         } catch (IllegalStateException alreadyRead) {
             // The body was fully read in the meantime: nothing left to drop.

@@ -30,7 +30,9 @@ public class PolicyEngineProducer {
     static PolicyEngine load(Optional<Path> policyFile) {
         try {
             PolicyEngine engine = PolicyEngine.load(policyFile);
-            LOG.infof("Policy: Glance defaults%s", policyFile.map(file -> " overridden by " + file).orElse(""));
+            LOG.infof(
+                    "Policy: Glance defaults%s",
+                    policyFile.map(file -> " overridden by " + file).orElse(""));
             return engine;
         } catch (PolicyConfigurationException e) {
             LOG.errorf("Invalid policy file (glimpse.gateway.policy-file): %s", e.getMessage());

@@ -11,6 +11,7 @@ public record RequestId(String value) {
     public static final String HEADER = "X-Openstack-Request-Id";
     /** The header as Glance spells it on responses. */
     public static final String RESPONSE_HEADER = "x-openstack-request-id";
+
     static final String PREFIX = "req-";
     private static final String CONTEXT_KEY = RequestId.class.getName();
 
@@ -27,7 +28,8 @@ public record RequestId(String value) {
     public static RequestId of(RoutingContext ctx) {
         RequestId id = ctx.get(CONTEXT_KEY);
         if (id == null) {
-            throw new IllegalStateException("RequestIdFilter did not run for " + ctx.request().path());
+            throw new IllegalStateException(
+                    "RequestIdFilter did not run for " + ctx.request().path());
         }
         return id;
     }

@@ -32,7 +32,8 @@ public class RequestIdFilter {
     void assign(RoutingContext ctx) {
         String inbound = ctx.request().getHeader(RequestId.HEADER);
         boolean tooLong = inbound != null && inbound.length() > maxLength;
-        RequestId id = inbound == null || inbound.isEmpty() || tooLong ? RequestId.generate() : RequestId.fromCaller(inbound);
+        RequestId id =
+                inbound == null || inbound.isEmpty() || tooLong ? RequestId.generate() : RequestId.fromCaller(inbound);
         id.attachTo(ctx);
         ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(RequestId.RESPONSE_HEADER, id.value()));
         if (tooLong) {

@@ -30,8 +30,12 @@ public class ApiCallHandler {
     private final RouteTable routeTable;
     private final UpstreamProxy proxy;
 
-    public ApiCallHandler(Authenticator authenticator, GlanceRoutes glanceRoutes, RoutePolicy routePolicy,
-                          RouteTable routeTable, UpstreamProxy proxy) {
+    public ApiCallHandler(
+            Authenticator authenticator,
+            GlanceRoutes glanceRoutes,
+            RoutePolicy routePolicy,
+            RouteTable routeTable,
+            UpstreamProxy proxy) {
         this.authenticator = authenticator;
         this.glanceRoutes = glanceRoutes;
         this.routePolicy = routePolicy;
@@ -43,17 +47,23 @@ public class ApiCallHandler {
         RequestPath path = call.path();
         Optional<GlanceRoute> glanceRoute = call.api() == Api.IMAGE_V2 ? glanceRoutes.match(path) : Optional.empty();
         Optional<Route> route = routeTable.resolve(path);
-        MetricsTemplate.set(glanceRoute.map(r -> r.pattern().text())
+        MetricsTemplate.set(glanceRoute
+                .map(r -> r.pattern().text())
                 .or(() -> route.map(r -> r.pattern().text()))
                 .orElse(MetricsTemplate.UNROUTED));
-        authenticator.authenticate(ctx.request().headers())
+        authenticator
+                .authenticate(ctx.request().headers())
                 .map(caller -> admit(ctx.request(), call, caller, glanceRoute, route))
                 .onSuccess(forward -> proxy.forward(ctx, forward))
                 .onFailure(ctx::fail);
     }
 
-    private ForwardRequest admit(HttpServerRequest request, ApiCall call, Caller caller,
-                                 Optional<GlanceRoute> glanceRoute, Optional<Route> route) {
+    private ForwardRequest admit(
+            HttpServerRequest request,
+            ApiCall call,
+            Caller caller,
+            Optional<GlanceRoute> glanceRoute,
+            Optional<Route> route) {
         if (call.api() == Api.IMAGE_V2) {
             Credentials credentials = caller.credentials();
             if (call.path().hasEmptySegment()) {

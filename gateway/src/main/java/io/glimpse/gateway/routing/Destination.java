@@ -4,16 +4,13 @@ package io.glimpse.gateway.routing;
 public sealed interface Destination {
 
     /** The version list: 200 for {@code /versions}, 300 for {@code /} and unknown versions. */
-    record VersionList(int status) implements Destination {
-    }
+    record VersionList(int status) implements Destination {}
 
     /** Glance's {@code /healthcheck}. */
-    record Healthcheck() implements Destination {
-    }
+    record Healthcheck() implements Destination {}
 
     /** A path that exists only between services ({@code /internal/...}): never routed. */
-    record Hidden() implements Destination {
-    }
+    record Hidden() implements Destination {}
 
     /**
      * An API call to authenticate and forward.
@@ -23,8 +20,7 @@ public sealed interface Destination {
      * @param versionInAccept the version came from {@code Accept: application/vnd.openstack.images-v2.x},
      *                        which the services do not understand, so JSON is asked for instead
      */
-    record ApiCall(RequestPath path, Api api, boolean versionInAccept) implements Destination {
-    }
+    record ApiCall(RequestPath path, Api api, boolean versionInAccept) implements Destination {}
 
     enum Api {
         /** The image API ({@code /v2/...}): needs a project-scoped token. */

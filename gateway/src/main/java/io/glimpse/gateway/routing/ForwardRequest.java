@@ -7,5 +7,4 @@ package io.glimpse.gateway.routing;
  * @param token           the caller's original token, forwarded as {@code Authorization: Bearer}
  * @param versionInAccept the caller's {@code Accept} carried the API version and is replaced by JSON
  */
-public record ForwardRequest(Upstream upstream, RequestPath path, String token, boolean versionInAccept) {
-}
+public record ForwardRequest(Upstream upstream, RequestPath path, String token, boolean versionInAccept) {}

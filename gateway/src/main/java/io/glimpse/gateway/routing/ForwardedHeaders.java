@@ -18,19 +18,32 @@ import java.util.Set;
  */
 final class ForwardedHeaders {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
     /** Replaced by the gateway's own values, so whatever the client sent is dropped. */
-    private static final Set<String> REPLACED_UPSTREAM = Set.of("host", "authorization", "x-auth-token",
-            RequestId.HEADER.toLowerCase(Locale.ROOT), "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+    private static final Set<String> REPLACED_UPSTREAM = Set.of(
+            "host",
+            "authorization",
+            "x-auth-token",
+            RequestId.HEADER.toLowerCase(Locale.ROOT),
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
             // The gateway answers 100-continue itself once it has decided to forward the body.
             "expect");
 
     private static final String JSON = "application/json";
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     static MultiMap towardsUpstream(HttpServerRequest in, String token, RequestId requestId, boolean replaceAccept) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -78,7 +91,8 @@ final class ForwardedHeaders {
     }
 
     private static String forwardedFor(HttpServerRequest in) {
-        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String client =
+                in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
         String earlier = String.join(", ", in.headers().getAll("X-Forwarded-For"));
         return earlier.isBlank() ? client : earlier + ", " + client;
     }

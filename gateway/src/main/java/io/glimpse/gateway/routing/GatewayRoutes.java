@@ -33,8 +33,12 @@ public class GatewayRoutes {
     private final GlanceHealthcheck healthcheck;
     private final ErrorResponder errors;
 
-    public GatewayRoutes(PublicPathResolver resolver, ApiCallHandler apiCalls, VersionsResponder versions,
-                         GlanceHealthcheck healthcheck, ErrorResponder errors) {
+    public GatewayRoutes(
+            PublicPathResolver resolver,
+            ApiCallHandler apiCalls,
+            VersionsResponder versions,
+            GlanceHealthcheck healthcheck,
+            ErrorResponder errors) {
         this.resolver = resolver;
         this.apiCalls = apiCalls;
         this.versions = versions;
@@ -49,8 +53,8 @@ public class GatewayRoutes {
     void dispatch(RoutingContext ctx) {
         // Nothing of the body is read until the request is admitted and its upstream connected.
         ctx.request().pause();
-        Destination destination = resolver.resolve(ctx.normalizedPath(),
-                Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT)));
+        Destination destination = resolver.resolve(
+                ctx.normalizedPath(), Optional.ofNullable(ctx.request().getHeader(HttpHeaders.ACCEPT)));
         switch (destination) {
             case VersionList list -> versions.respond(ctx, list.status());
             case Healthcheck ignored -> healthcheck.respond(ctx);

@@ -16,8 +16,11 @@ import java.util.stream.Collectors;
  * @param bodyless     methods marked "body not allowed" (§1.3)
  * @param routeRules   rules checked at the gateway per method, all of which must pass
  */
-public record GlanceRoute(PathPattern pattern, List<HttpMethod> allowed, List<HttpMethod> bodyless,
-                          Map<HttpMethod, List<GlancePolicy>> routeRules) {
+public record GlanceRoute(
+        PathPattern pattern,
+        List<HttpMethod> allowed,
+        List<HttpMethod> bodyless,
+        Map<HttpMethod, List<GlancePolicy>> routeRules) {
 
     public boolean allows(HttpMethod method) {
         return allowed.contains(method);

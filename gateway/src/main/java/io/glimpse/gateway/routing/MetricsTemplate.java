@@ -15,8 +15,7 @@ final class MetricsTemplate {
     /** The tag of API calls no route serves (they end in 404). */
     static final String UNROUTED = "UNROUTED";
 
-    private MetricsTemplate() {
-    }
+    private MetricsTemplate() {}
 
     static void set(String template) {
         Context context = Vertx.currentContext();

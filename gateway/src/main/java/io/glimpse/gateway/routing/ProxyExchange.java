@@ -27,7 +27,11 @@ final class ProxyExchange {
 
     private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
 
-    private enum State { AWAITING_HEADERS, STREAMING_RESPONSE, DONE }
+    private enum State {
+        AWAITING_HEADERS,
+        STREAMING_RESPONSE,
+        DONE
+    }
 
     private final Vertx vertx;
     private final RoutingContext ctx;
@@ -39,8 +43,12 @@ final class ProxyExchange {
     private State state = State.AWAITING_HEADERS;
     private long headerTimer = -1;
 
-    ProxyExchange(Vertx vertx, RoutingContext ctx, HttpClientRequest upstreamRequest, Upstream upstream,
-                  Duration responseTimeout) {
+    ProxyExchange(
+            Vertx vertx,
+            RoutingContext ctx,
+            HttpClientRequest upstreamRequest,
+            Upstream upstream,
+            Duration responseTimeout) {
         this.vertx = vertx;
         this.ctx = ctx;
         this.in = ctx.request();
@@ -128,7 +136,8 @@ final class ProxyExchange {
         out.setStatusCode(response.statusCode());
         out.setStatusMessage(response.statusMessage());
         ForwardedHeaders.copyTowardsClient(response.headers(), out.headers());
-        if (mayHaveBody(response) && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)
+        if (mayHaveBody(response)
+                && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 && in.version() != HttpVersion.HTTP_2) {
             out.setChunked(true);
         }

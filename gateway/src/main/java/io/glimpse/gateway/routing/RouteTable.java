@@ -61,7 +61,9 @@ public class RouteTable {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(key + ".paths: " + e.getMessage(), e);
                 }
-                if (pattern.startsWithSegment(INTERNAL) || pattern.startsWithSegment("*") || pattern.startsWithSegment("**")) {
+                if (pattern.startsWithSegment(INTERNAL)
+                        || pattern.startsWithSegment("*")
+                        || pattern.startsWithSegment("**")) {
                     throw new IllegalStateException(key + ".paths: '" + text
                             + "' could expose /internal, which is only for calls between services");
                 }

@@ -9,7 +9,8 @@ public record Upstream(String name, String host, int port, boolean ssl, String b
     public static Upstream of(String name, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("glimpse.gateway.upstreams." + name + ".url must be an http(s) URL, not '" + url + "'");
+            throw new IllegalArgumentException(
+                    "glimpse.gateway.upstreams." + name + ".url must be an http(s) URL, not '" + url + "'");
         }
         boolean ssl = scheme.equals("https");
         int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeoutException;
 /** Sorts a failure to reach an upstream into the status the client gets. */
 final class UpstreamFailures {
 
-    private UpstreamFailures() {
-    }
+    private UpstreamFailures() {}
 
     /**
      * While obtaining a connection: refused, unknown host, unreachable, or no connection in time
@@ -19,8 +18,10 @@ final class UpstreamFailures {
      * handshake failure, a misconfiguration) is a 502.
      */
     static GatewayException connecting(Upstream upstream, Throwable cause) {
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof TimeoutException) {
+        if (cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException
+                || cause instanceof TimeoutException) {
             return new UpstreamUnavailableException(upstream, cause);
         }
         return new BadGatewayException(upstream, cause);

@@ -35,7 +35,8 @@ public class UpstreamProxy {
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
                 .setURI(upstream.uriFor(forward.path().value(), in.query()))
-                .setHeaders(ForwardedHeaders.towardsUpstream(in, forward.token(), RequestId.of(ctx), forward.versionInAccept()))
+                .setHeaders(ForwardedHeaders.towardsUpstream(
+                        in, forward.token(), RequestId.of(ctx), forward.versionInAccept()))
                 .setFollowRedirects(false)
                 // Bounds the wait for a pooled or new connection, not the exchange itself.
                 .setConnectTimeout(connectTimeoutMillis);

@@ -29,7 +29,8 @@ public class AuthenticationFailedException extends GatewayException {
     public Map<String, List<String>> headers() {
         String bearer = reason == TokenRejection.MISSING
                 ? "Bearer realm=\"glimpse\""
-                : "Bearer realm=\"glimpse\", error=\"invalid_token\", error_description=\"" + reason.description() + "\"";
+                : "Bearer realm=\"glimpse\", error=\"invalid_token\", error_description=\"" + reason.description()
+                        + "\"";
         return Map.of("WWW-Authenticate", List.of("Keystone uri='" + authUri + "'", bearer));
     }
 }

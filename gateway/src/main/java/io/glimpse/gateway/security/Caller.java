@@ -17,8 +17,13 @@ import java.util.Set;
  * @param roles     realm roles, lower-cased
  * @param expiresAt {@code exp}
  */
-public record Caller(String token, String userId, Optional<String> userName, Optional<String> projectId,
-                     Set<String> roles, Instant expiresAt) {
+public record Caller(
+        String token,
+        String userId,
+        Optional<String> userName,
+        Optional<String> projectId,
+        Set<String> roles,
+        Instant expiresAt) {
 
     /** The policy credentials; only project-scoped callers have them. */
     public Credentials credentials() {

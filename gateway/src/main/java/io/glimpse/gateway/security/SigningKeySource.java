@@ -47,7 +47,8 @@ public class SigningKeySource {
                 .compose(req -> req.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()
-                        : Future.failedFuture(new IllegalStateException(jwksUrl + " answered " + response.statusCode())))
+                        : Future.failedFuture(
+                                new IllegalStateException(jwksUrl + " answered " + response.statusCode())))
                 .compose(body -> {
                     try {
                         SigningKeys keys = SigningKeys.parse(body.toString(), clock.instant());
@@ -55,7 +56,8 @@ public class SigningKeySource {
                                 ? Future.failedFuture(new IllegalStateException(jwksUrl + " holds no signing key"))
                                 : Future.succeededFuture(keys);
                     } catch (JoseException e) {
-                        return Future.failedFuture(new IllegalStateException(jwksUrl + " is not a JSON Web Key Set", e));
+                        return Future.failedFuture(
+                                new IllegalStateException(jwksUrl + " is not a JSON Web Key Set", e));
                     }
                 });
     }

@@ -90,10 +90,14 @@ public class SigningKeyStore {
                 SigningKeys keys = result.result();
                 current.set(keys);
                 lastFailure.set(null);
-                LOG.debugf("Fetched %d signing key(s) %s from %s", keys.size(), keys.byKeyId().keySet(), source.url());
+                LOG.debugf(
+                        "Fetched %d signing key(s) %s from %s",
+                        keys.size(), keys.byKeyId().keySet(), source.url());
             } else {
                 lastFailure.set(result.cause());
-                LOG.warnf("Cannot fetch signing keys from %s: %s", source.url(), result.cause().getMessage());
+                LOG.warnf(
+                        "Cannot fetch signing keys from %s: %s",
+                        source.url(), result.cause().getMessage());
             }
             inFlight.set(null);
             promise.complete(current.get());

@@ -15,7 +15,8 @@ import java.util.Optional;
  * One fetched JSON Web Key Set, reduced to the public signing keys by key id. Immutable, so it is
  * swapped whole when refreshed.
  */
-public record SigningKeys(Map<String, PublicJsonWebKey> byKeyId, List<PublicJsonWebKey> withoutKeyId, Instant fetchedAt) {
+public record SigningKeys(
+        Map<String, PublicJsonWebKey> byKeyId, List<PublicJsonWebKey> withoutKeyId, Instant fetchedAt) {
 
     public static final SigningKeys NONE = new SigningKeys(Map.of(), List.of(), Instant.EPOCH);
 
@@ -50,7 +51,8 @@ public record SigningKeys(Map<String, PublicJsonWebKey> byKeyId, List<PublicJson
             return Optional.ofNullable(byKeyId.get(keyId.get()));
         }
         if (size() == 1) {
-            return Optional.of(withoutKeyId.isEmpty() ? byKeyId.values().iterator().next() : withoutKeyId.getFirst());
+            return Optional.of(
+                    withoutKeyId.isEmpty() ? byKeyId.values().iterator().next() : withoutKeyId.getFirst());
         }
         return Optional.empty();
     }

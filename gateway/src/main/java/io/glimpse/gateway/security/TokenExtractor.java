@@ -12,8 +12,7 @@ final class TokenExtractor {
     static final String X_AUTH_TOKEN = "X-Auth-Token";
     private static final Pattern BEARER = Pattern.compile("^Bearer\\s+(\\S+)\\s*$", Pattern.CASE_INSENSITIVE);
 
-    private TokenExtractor() {
-    }
+    private TokenExtractor() {}
 
     static Optional<String> from(MultiMap headers) {
         String authToken = headers.get(X_AUTH_TOKEN);

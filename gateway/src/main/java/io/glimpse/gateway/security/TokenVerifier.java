@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
@@ -19,6 +18,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -40,8 +40,8 @@ import java.util.function.Supplier;
 public class TokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(TokenVerifier.class);
-    private static final Set<String> SIGNATURE_ALGORITHMS = Set.of(
-            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+    private static final Set<String> SIGNATURE_ALGORITHMS =
+            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
     private static final AlgorithmConstraints PERMITTED_ALGORITHMS = new AlgorithmConstraints(
             AlgorithmConstraints.ConstraintType.PERMIT, SIGNATURE_ALGORITHMS.toArray(String[]::new));
 
@@ -84,7 +84,8 @@ public class TokenVerifier {
         JsonWebStructure jose = parsed.getJoseObjects().getFirst();
         if (!(jose instanceof JsonWebSignature) || !SIGNATURE_ALGORITHMS.contains(jose.getAlgorithmHeaderValue())) {
             // Unsigned ("alg": "none"), HMAC or encrypted: nothing a key set could verify, so no fetch.
-            return Future.failedFuture(reject(TokenRejection.SIGNATURE,
+            return Future.failedFuture(reject(
+                    TokenRejection.SIGNATURE,
                     new IllegalArgumentException("algorithm " + jose.getAlgorithmHeaderValue())));
         }
         Optional<String> keyId = Optional.ofNullable(jose.getKeyIdHeaderValue());
@@ -98,7 +99,8 @@ public class TokenVerifier {
         Context requestContext = Vertx.currentContext();
         Promise<Caller> result = Promise.promise();
         keys.refreshUnlessRecent().onComplete(refreshed -> {
-            Runnable finish = () -> settle(() -> checkWithRefreshedKeys(token, parsed, keyId)).onComplete(result);
+            Runnable finish = () ->
+                    settle(() -> checkWithRefreshedKeys(token, parsed, keyId)).onComplete(result);
             if (requestContext == null || Vertx.currentContext() == requestContext) {
                 finish.run();
             } else {
@@ -113,8 +115,11 @@ public class TokenVerifier {
         if (refreshed.isEmpty()) {
             throw new KeysUnavailableException(keys.lastFailure());
         }
-        PublicJsonWebKey key = refreshed.find(keyId).orElseThrow(() -> reject(TokenRejection.SIGNATURE,
-                new IllegalArgumentException("no signing key with kid " + keyId.orElse("(none)"))));
+        PublicJsonWebKey key = refreshed
+                .find(keyId)
+                .orElseThrow(() -> reject(
+                        TokenRejection.SIGNATURE,
+                        new IllegalArgumentException("no signing key with kid " + keyId.orElse("(none)"))));
         return check(token, parsed, key);
     }
 
@@ -141,9 +146,11 @@ public class TokenVerifier {
 
     private static Caller toCaller(String token, JwtClaims claims) throws MalformedClaimException {
         Optional<String> userName = Optional.ofNullable(claims.getStringClaimValue("preferred_username"));
-        String userId = Optional.ofNullable(claims.getSubject()).or(() -> userName)
+        String userId = Optional.ofNullable(claims.getSubject())
+                .or(() -> userName)
                 .orElseThrow(() -> new MalformedClaimException("the token names no user (sub)"));
-        Optional<String> project = Optional.ofNullable(claims.getStringClaimValue("project_id")).filter(p -> !p.isBlank());
+        Optional<String> project =
+                Optional.ofNullable(claims.getStringClaimValue("project_id")).filter(p -> !p.isBlank());
         Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
         return new Caller(token, userId, userName, project, realmRoles(claims), expiresAt);
     }
@@ -177,8 +184,11 @@ public class TokenVerifier {
                 Map.entry(ErrorCodes.EXPIRATION_MISSING, TokenRejection.MALFORMED),
                 Map.entry(ErrorCodes.MALFORMED_CLAIM, TokenRejection.MALFORMED),
                 Map.entry(ErrorCodes.JSON_INVALID, TokenRejection.MALFORMED));
-        return byCode.stream().filter(entry -> e.hasErrorCode(entry.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(TokenRejection.INVALID);
+        return byCode.stream()
+                .filter(entry -> e.hasErrorCode(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(TokenRejection.INVALID);
     }
 
     AuthenticationFailedException reject(TokenRejection reason) {

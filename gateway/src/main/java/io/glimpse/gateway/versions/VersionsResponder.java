@@ -22,18 +22,17 @@ public class VersionsResponder {
             list.add(new JsonObject()
                     .put("id", version.id())
                     .put("status", version.status().name())
-                    .put("links", new JsonArray().add(new JsonObject()
-                            .put("rel", "self")
-                            .put("href", publicUrl + "/v2/"))));
+                    .put(
+                            "links",
+                            new JsonArray()
+                                    .add(new JsonObject().put("rel", "self").put("href", publicUrl + "/v2/"))));
         }
         this.body = new JsonObject().put("versions", list).encode();
     }
 
     public void respond(RoutingContext ctx, int status) {
         RequestBodies.discardRemaining(ctx.request());
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().end();
         } else {

@@ -11,18 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorFormatTest {
 
     @ParameterizedTest(name = "Accept: {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "''                                  | HTML",
-            "*/*                                 | HTML",
-            "text/*                              | HTML",
-            "application/json                    | JSON",
-            "application/json, */*               | JSON",
-            "application/json;q=0.9, text/html   | HTML",
-            "text/plain                          | PLAIN_TEXT",
-            "application/xml                     | PLAIN_TEXT",
-            "application/vnd.openstack.images-v2.1 | PLAIN_TEXT",
-            "text/html;q=0, application/json;q=0 | PLAIN_TEXT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                                  | HTML",
+                "*/*                                 | HTML",
+                "text/*                              | HTML",
+                "application/json                    | JSON",
+                "application/json, */*               | JSON",
+                "application/json;q=0.9, text/html   | HTML",
+                "text/plain                          | PLAIN_TEXT",
+                "application/xml                     | PLAIN_TEXT",
+                "application/vnd.openstack.images-v2.1 | PLAIN_TEXT",
+                "text/html;q=0, application/json;q=0 | PLAIN_TEXT",
+            })
     void negotiatesLikeWebob(String accept, ErrorFormat expected) {
         assertThat(ErrorFormat.negotiate(accept)).isEqualTo(expected);
     }

@@ -17,7 +17,9 @@ class ReadinessTest {
 
     @Test
     void readyWhenKeysAndEveryUpstreamAre() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'jwks' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.catalog", equalTo("UP"))
@@ -30,7 +32,9 @@ class ReadinessTest {
     void notReadyWhileAnUpstreamIsDownAndItIsNamed() {
         Stubs.stop("import");
         try {
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'upstreams' }.data.import", startsWith("DOWN"))
                     .body("checks.find { it.name == 'upstreams' }.data.catalog", equalTo("UP"));

@@ -26,7 +26,8 @@ class PolicyEngineProducerTest {
     void withoutAFileGlanceDefaultsApply() {
         PolicyEngine engine = PolicyEngineProducer.load(Optional.empty());
         Credentials carol = Credentials.of("carol", "project-a", "reader");
-        assertThat(engine.allowed(GlancePolicy.GET_IMAGES, carol, PolicyTargets.callerProject(carol))).isTrue();
+        assertThat(engine.allowed(GlancePolicy.GET_IMAGES, carol, PolicyTargets.callerProject(carol)))
+                .isTrue();
     }
 
     @Test
@@ -34,7 +35,8 @@ class PolicyEngineProducerTest {
         Path file = Files.writeString(dir.resolve("policy.yaml"), "\"tasks_api_access\": \"role:member\"\n");
         PolicyEngine engine = PolicyEngineProducer.load(Optional.of(file));
         Credentials alice = Credentials.of("alice", "project-a", "member");
-        assertThat(engine.allowed(GlancePolicy.TASKS_API_ACCESS, alice, PolicyTargets.callerProject(alice))).isTrue();
+        assertThat(engine.allowed(GlancePolicy.TASKS_API_ACCESS, alice, PolicyTargets.callerProject(alice)))
+                .isTrue();
     }
 
     @Test

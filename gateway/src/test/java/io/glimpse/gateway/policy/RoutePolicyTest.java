@@ -20,9 +20,13 @@ class RoutePolicyTest {
     void aReaderMayNotCreateImagesAndNothingIsForwarded() {
         Stubs.forgetSeen("catalog");
 
-        as("carol").accept("application/json").contentType("application/json").body("{\"name\":\"x\"}")
+        as("carol")
+                .accept("application/json")
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
                 .post("/v2/images")
-                .then().statusCode(403)
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("403 Forbidden"))
                 .body("message", containsString("add_image"));
 
@@ -32,29 +36,51 @@ class RoutePolicyTest {
     @Test
     void projectMembersAndAdminsMayCreateImages() {
         for (String user : new String[] {"alice", "bob", "admin"}) {
-            as(user).contentType("application/json").body("{\"name\":\"x\"}").post("/v2/images")
-                    .then().statusCode(200).body("upstream", equalTo("catalog"));
+            as(user).contentType("application/json")
+                    .body("{\"name\":\"x\"}")
+                    .post("/v2/images")
+                    .then()
+                    .statusCode(200)
+                    .body("upstream", equalTo("catalog"));
         }
     }
 
     @Test
     void readersMayListImagesButAServiceAccountWithoutReaderMayNot() {
         as("carol").get("/v2/images").then().statusCode(200).body("upstream", equalTo("catalog"));
-        as("svc").accept("application/json").get("/v2/images")
-                .then().statusCode(403).body("message", containsString("get_images"));
+        as("svc")
+                .accept("application/json")
+                .get("/v2/images")
+                .then()
+                .statusCode(403)
+                .body("message", containsString("get_images"));
     }
 
     @Test
     void theTasksApiIsForAdminsOnly() {
-        as("alice").accept("application/json").get("/v2/tasks")
-                .then().statusCode(403).body("message", containsString("tasks_api_access"));
+        as("alice")
+                .accept("application/json")
+                .get("/v2/tasks")
+                .then()
+                .statusCode(403)
+                .body("message", containsString("tasks_api_access"));
         as("alice").accept("application/json").get("/v2/tasks/task-1").then().statusCode(403);
-        as("alice").accept("application/json").contentType("application/json").body("{}").post("/v2/tasks")
-                .then().statusCode(403);
+        as("alice")
+                .accept("application/json")
+                .contentType("application/json")
+                .body("{}")
+                .post("/v2/tasks")
+                .then()
+                .statusCode(403);
 
         as("admin").get("/v2/tasks").then().statusCode(200).body("upstream", equalTo("import"));
-        as("admin").contentType("application/json").body("{\"type\":\"import\"}").post("/v2/tasks")
-                .then().statusCode(200).body("upstream", equalTo("import"));
+        as("admin")
+                .contentType("application/json")
+                .body("{\"type\":\"import\"}")
+                .post("/v2/tasks")
+                .then()
+                .statusCode(200)
+                .body("upstream", equalTo("import"));
     }
 
     @Test

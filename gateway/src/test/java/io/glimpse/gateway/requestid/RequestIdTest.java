@@ -27,29 +27,45 @@ class RequestIdTest {
         Response response = as("alice").get("/v2/images");
         String id = response.header("x-openstack-request-id");
         assertThat(id).matches(GENERATED);
-        assertThat(response.jsonPath().getList("headers.x-openstack-request-id")).containsExactly(id);
-        assertThat(as("alice").get("/v2/images").header("x-openstack-request-id")).isNotEqualTo(id);
+        assertThat(response.jsonPath().getList("headers.x-openstack-request-id"))
+                .containsExactly(id);
+        assertThat(as("alice").get("/v2/images").header("x-openstack-request-id"))
+                .isNotEqualTo(id);
     }
 
     @Test
     void theCallersIdIsUsedAndPrefixedWhenItLacksReq() {
-        as("alice").header("X-Openstack-Request-Id", "abc-123").get("/v2/images")
-                .then().statusCode(200)
+        as("alice")
+                .header("X-Openstack-Request-Id", "abc-123")
+                .get("/v2/images")
+                .then()
+                .statusCode(200)
                 .header("x-openstack-request-id", equalTo("req-abc-123"))
                 .body("headers.x-openstack-request-id", equalTo(List.of("req-abc-123")));
-        as("alice").header("X-Openstack-Request-Id", "req-already").get("/v2/images")
-                .then().header("x-openstack-request-id", equalTo("req-already"))
+        as("alice")
+                .header("X-Openstack-Request-Id", "req-already")
+                .get("/v2/images")
+                .then()
+                .header("x-openstack-request-id", equalTo("req-already"))
                 .body("headers.x-openstack-request-id", equalTo(List.of("req-already")));
     }
 
     @Test
     void anIdOfSixtyFourCharactersIsAcceptedAndSixtyFiveIs431() {
         String max = "req-" + "a".repeat(60);
-        as("alice").header("X-Openstack-Request-Id", max).get("/v2/images")
-                .then().statusCode(200).header("x-openstack-request-id", equalTo(max));
+        as("alice")
+                .header("X-Openstack-Request-Id", max)
+                .get("/v2/images")
+                .then()
+                .statusCode(200)
+                .header("x-openstack-request-id", equalTo(max));
 
-        as("alice").header("X-Openstack-Request-Id", max + "b").accept("application/json").get("/v2/images")
-                .then().statusCode(431)
+        as("alice")
+                .header("X-Openstack-Request-Id", max + "b")
+                .accept("application/json")
+                .get("/v2/images")
+                .then()
+                .statusCode(431)
                 .header("x-openstack-request-id", matchesPattern(GENERATED))
                 .body("code", equalTo("431 Request Header Fields Too Large"))
                 .body("message", containsString("x-openstack-request-id is too long, max size 64"));
@@ -60,9 +76,16 @@ class RequestIdTest {
         given().get("/v2/images").then().statusCode(401).header("x-openstack-request-id", matchesPattern(GENERATED));
         given().get("/versions").then().statusCode(200).header("x-openstack-request-id", matchesPattern(GENERATED));
         given().get("/").then().statusCode(300).header("x-openstack-request-id", matchesPattern(GENERATED));
-        given().header("X-Openstack-Request-Id", "probe-1").get("/q/health/live")
-                .then().statusCode(200).header("x-openstack-request-id", equalTo("req-probe-1"));
-        as("alice").header("X-Openstack-Request-Id", "bad-method").put("/v2/images")
-                .then().statusCode(405).header("x-openstack-request-id", equalTo("req-bad-method"));
+        given().header("X-Openstack-Request-Id", "probe-1")
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .header("x-openstack-request-id", equalTo("req-probe-1"));
+        as("alice")
+                .header("X-Openstack-Request-Id", "bad-method")
+                .put("/v2/images")
+                .then()
+                .statusCode(405)
+                .header("x-openstack-request-id", equalTo("req-bad-method"));
     }
 }

@@ -4,7 +4,6 @@ import io.glimpse.policy.GlancePolicy;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GlanceRoutesTest {
@@ -30,7 +29,9 @@ class GlanceRoutesTest {
     @Test
     void everyBodylessMethodIsAnAllowedOne() {
         assertThat(routes.all()).allSatisfy(route -> assertThat(route.allowed()).containsAll(route.bodyless()));
-        assertThat(routes.all()).allSatisfy(route -> assertThat(route.allowed()).containsAll(route.routeRules().keySet()));
+        assertThat(routes.all())
+                .allSatisfy(route -> assertThat(route.allowed())
+                        .containsAll(route.routeRules().keySet()));
     }
 
     @Test
@@ -42,5 +43,4 @@ class GlanceRoutesTest {
     private GlanceRoute route(String path) {
         return routes.match(RequestPath.of(path)).orElseThrow();
     }
-
 }

@@ -20,12 +20,12 @@ class PublicPathResolverTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "/v2/images,          /v2/images",
-            "/v2.0/images,        /v2/images",
-            "/v2.9/images/x/file, /v2/images/x/file",
-            "/v2.18/cache,        /v2/cache",
-            "/v2.1,               /v2",
-            "/v2/images/,         /v2/images/",
+        "/v2/images,          /v2/images",
+        "/v2.0/images,        /v2/images",
+        "/v2.9/images/x/file, /v2/images/x/file",
+        "/v2.18/cache,        /v2/cache",
+        "/v2.1,               /v2",
+        "/v2/images/,         /v2/images/",
     })
     void versionPrefixesAreRewrittenToV2(String path, String rewritten) {
         assertThat(resolver.resolve(path, Optional.empty()))
@@ -33,7 +33,8 @@ class PublicPathResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/v3/images", "/v2.19/images", "/v2.01/images", "/v20/images", "/images", "/healthcheck/x"})
+    @ValueSource(
+            strings = {"/", "/v3/images", "/v2.19/images", "/v2.01/images", "/v20/images", "/images", "/healthcheck/x"})
     void everythingElseGetsTheVersionListWith300(String path) {
         assertThat(resolver.resolve(path, Optional.empty())).isEqualTo(new VersionList(300));
     }

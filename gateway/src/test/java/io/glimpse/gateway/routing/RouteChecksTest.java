@@ -23,32 +23,39 @@ import static org.hamcrest.Matchers.equalTo;
 class RouteChecksTest {
 
     @ParameterizedTest(name = "{0} {1} -> Allow: {2}")
-    @CsvSource(delimiter = '|', value = {
-            "PUT    | /v2/images                          | GET, POST",
-            "POST   | /v2/images/img-1                    | GET, PATCH, DELETE",
-            "DELETE | /v2/images/img-1/file               | GET, PUT",
-            "GET    | /v2/images/img-1/stage              | PUT",
-            "GET    | /v2/images/img-1/import             | POST",
-            "GET    | /v2/images/img-1/actions/deactivate | POST",
-            "POST   | /v2/images/img-1/tags/blue          | PUT, DELETE",
-            "PUT    | /v2/images/img-1/members            | GET, POST",
-            "POST   | /v2/images/img-1/members/project-b  | GET, PUT, DELETE",
-            "DELETE | /v2/tasks                           | GET, POST",
-            "DELETE | /v2/tasks/task-1                    | GET",
-            "GET    | /v2/stores/file/img-1               | DELETE",
-            "POST   | /v2/info/import                     | GET",
-            "DELETE | /v2/schemas/image                   | GET",
-            "PUT    | /v2/cache                           | GET, DELETE",
-            "GET    | /v2/cache/img-1                     | DELETE, PUT",
-            "GET    | /v2/cache/clean                     | POST",
-            "PATCH  | /v2.1/images                        | GET, POST",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PUT    | /v2/images                          | GET, POST",
+                "POST   | /v2/images/img-1                    | GET, PATCH, DELETE",
+                "DELETE | /v2/images/img-1/file               | GET, PUT",
+                "GET    | /v2/images/img-1/stage              | PUT",
+                "GET    | /v2/images/img-1/import             | POST",
+                "GET    | /v2/images/img-1/actions/deactivate | POST",
+                "POST   | /v2/images/img-1/tags/blue          | PUT, DELETE",
+                "PUT    | /v2/images/img-1/members            | GET, POST",
+                "POST   | /v2/images/img-1/members/project-b  | GET, PUT, DELETE",
+                "DELETE | /v2/tasks                           | GET, POST",
+                "DELETE | /v2/tasks/task-1                    | GET",
+                "GET    | /v2/stores/file/img-1               | DELETE",
+                "POST   | /v2/info/import                     | GET",
+                "DELETE | /v2/schemas/image                   | GET",
+                "PUT    | /v2/cache                           | GET, DELETE",
+                "GET    | /v2/cache/img-1                     | DELETE, PUT",
+                "GET    | /v2/cache/clean                     | POST",
+                "PATCH  | /v2.1/images                        | GET, POST",
+            })
     void wrongMethodIs405WithAllow(String method, String path, String allow) {
-        as("admin").accept("application/json").request(Method.valueOf(method), path)
-                .then().statusCode(405)
+        as("admin")
+                .accept("application/json")
+                .request(Method.valueOf(method), path)
+                .then()
+                .statusCode(405)
                 .header("Allow", equalTo(allow))
                 .body("code", equalTo("405 Method Not Allowed"))
-                .body("message", equalTo("The method " + method + " is not allowed for this resource.<br /><br />\n\n\n"));
+                .body(
+                        "message",
+                        equalTo("The method " + method + " is not allowed for this resource.<br /><br />\n\n\n"));
     }
 
     @Test
@@ -59,35 +66,43 @@ class RouteChecksTest {
     }
 
     @ParameterizedTest(name = "{0} {1} with a body -> 400")
-    @CsvSource(delimiter = '|', value = {
-            "GET    | /v2/images/img-1",
-            "DELETE | /v2/images/img-1",
-            "GET    | /v2/images/img-1/file",
-            "GET    | /v2/images/img-1/tasks",
-            "POST   | /v2/images/img-1/actions/deactivate",
-            "POST   | /v2/images/img-1/actions/reactivate",
-            "PUT    | /v2/images/img-1/tags/blue",
-            "DELETE | /v2/images/img-1/tags/blue",
-            "GET    | /v2/images/img-1/members",
-            "GET    | /v2/images/img-1/members/project-b",
-            "DELETE | /v2/images/img-1/members/project-b",
-            "DELETE | /v2/stores/file/img-1",
-            "GET    | /v2/info/import",
-            "GET    | /v2/info/stores/detail",
-            "GET    | /v2/schemas/image",
-            "GET    | /v2/schemas/metadefs/namespace",
-            "GET    | /v2/cache",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET    | /v2/images/img-1",
+                "DELETE | /v2/images/img-1",
+                "GET    | /v2/images/img-1/file",
+                "GET    | /v2/images/img-1/tasks",
+                "POST   | /v2/images/img-1/actions/deactivate",
+                "POST   | /v2/images/img-1/actions/reactivate",
+                "PUT    | /v2/images/img-1/tags/blue",
+                "DELETE | /v2/images/img-1/tags/blue",
+                "GET    | /v2/images/img-1/members",
+                "GET    | /v2/images/img-1/members/project-b",
+                "DELETE | /v2/images/img-1/members/project-b",
+                "DELETE | /v2/stores/file/img-1",
+                "GET    | /v2/info/import",
+                "GET    | /v2/info/stores/detail",
+                "GET    | /v2/schemas/image",
+                "GET    | /v2/schemas/metadefs/namespace",
+                "GET    | /v2/cache",
+            })
     void bodyWhereNoneIsAllowedIs400(String method, String path) {
-        as("admin").accept("application/json").body("{}").request(Method.valueOf(method), path)
-                .then().statusCode(400)
+        as("admin")
+                .accept("application/json")
+                .body("{}")
+                .request(Method.valueOf(method), path)
+                .then()
+                .statusCode(400)
                 .body("message", equalTo("A body is not expected with this request.<br /><br />\n\n\n"));
     }
 
     @Test
     void aChunkedBodyCountsAsABodyEvenOnGet() {
-        RawHttp.Response response = RawHttp.exchange("GET /v2/schemas/image HTTP/1.1\r\nAccept: application/json\r\n"
-                + "X-Auth-Token: " + Tokens.forUser("alice") + "\r\nTransfer-Encoding: chunked", RawHttp.chunked("{}"));
+        RawHttp.Response response = RawHttp.exchange(
+                "GET /v2/schemas/image HTTP/1.1\r\nAccept: application/json\r\n" + "X-Auth-Token: "
+                        + Tokens.forUser("alice") + "\r\nTransfer-Encoding: chunked",
+                RawHttp.chunked("{}"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("A body is not expected with this request.");
     }
@@ -99,8 +114,13 @@ class RouteChecksTest {
         assertThat(empty.status()).isEqualTo(200);
 
         byte[] patch = "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"n\"}]".getBytes(StandardCharsets.UTF_8);
-        as("alice").contentType("application/openstack-images-v2.1-json-patch").body(patch).patch("/v2/images/img-1")
-                .then().statusCode(200).body("bodyBytes", equalTo(patch.length));
+        as("alice")
+                .contentType("application/openstack-images-v2.1-json-patch")
+                .body(patch)
+                .patch("/v2/images/img-1")
+                .then()
+                .statusCode(200)
+                .body("bodyBytes", equalTo(patch.length));
     }
 
     @Test

@@ -45,7 +45,8 @@ class StreamingTest {
     /** What a transfer may leave behind on the heap (after a GC): connection pools, caches, JIT data. */
     private static final long FLAT = 32 * MIB;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/")
     URL gateway;
@@ -56,19 +57,22 @@ class StreamingTest {
         HttpRequest request = HttpRequest.newBuilder(uri("/v2/images/big-image/file"))
                 .header("X-Auth-Token", Tokens.forUser("alice"))
                 .header("Content-Type", "application/octet-stream")
-                .PUT(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(
-                        () -> new DigestInputStream(new PatternBytes(HUGE, 42).asInputStream(), sent)), HUGE))
+                .PUT(BodyPublishers.fromPublisher(
+                        BodyPublishers.ofInputStream(
+                                () -> new DigestInputStream(new PatternBytes(HUGE, 42).asInputStream(), sent)),
+                        HUGE))
                 .build();
 
-        Measured<HttpResponse<String>> measured = measure("upload", HUGE,
-                () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        Measured<HttpResponse<String>> measured =
+                measure("upload", HUGE, () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
 
         JsonObject echo = new JsonObject(measured.result().body());
         assertThat(measured.result().statusCode()).isEqualTo(200);
         assertThat(echo.getString("upstream")).isEqualTo("catalog");
         assertThat(echo.getLong("bodyBytes")).isEqualTo(HUGE);
         assertThat(echo.getString("bodySha256")).isEqualTo(HexFormat.of().formatHex(sent.digest()));
-        assertThat(echo.getJsonObject("headers").getJsonArray("content-length").getString(0)).isEqualTo(Long.toString(HUGE));
+        assertThat(echo.getJsonObject("headers").getJsonArray("content-length").getString(0))
+                .isEqualTo(Long.toString(HUGE));
     }
 
     @Test
@@ -76,7 +80,8 @@ class StreamingTest {
         HttpRequest request = HttpRequest.newBuilder(uri("/v2/images/big-image/file"))
                 .header("X-Auth-Token", Tokens.forUser("alice"))
                 .header("X-Echo-Behaviour", "download:" + LARGE + ":7:sized")
-                .GET().build();
+                .GET()
+                .build();
 
         Measured<Received> measured = measure("download", LARGE, () -> {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -95,18 +100,24 @@ class StreamingTest {
         MessageDigest sent = PatternBytes.sha256();
         HttpRequest upload = HttpRequest.newBuilder(uri("/v2/images/img-1/stage"))
                 .header("X-Auth-Token", Tokens.forUser("alice"))
-                .PUT(BodyPublishers.ofInputStream(() -> new DigestInputStream(new PatternBytes(size, 3).asInputStream(), sent)))
+                .PUT(BodyPublishers.ofInputStream(
+                        () -> new DigestInputStream(new PatternBytes(size, 3).asInputStream(), sent)))
                 .build();
-        JsonObject echo = new JsonObject(http.send(upload, HttpResponse.BodyHandlers.ofString()).body());
+        JsonObject echo = new JsonObject(
+                http.send(upload, HttpResponse.BodyHandlers.ofString()).body());
         assertThat(echo.getString("upstream")).isEqualTo("import");
         assertThat(echo.getLong("bodyBytes")).isEqualTo(size);
         assertThat(echo.getString("bodySha256")).isEqualTo(HexFormat.of().formatHex(sent.digest()));
-        assertThat(echo.getJsonObject("headers").getJsonArray("transfer-encoding").getList()).containsExactly("chunked");
+        assertThat(echo.getJsonObject("headers")
+                        .getJsonArray("transfer-encoding")
+                        .getList())
+                .containsExactly("chunked");
 
         HttpRequest download = HttpRequest.newBuilder(uri("/v2/images/img-1/file"))
                 .header("X-Auth-Token", Tokens.forUser("alice"))
                 .header("X-Echo-Behaviour", "download:" + size + ":5:chunked")
-                .GET().build();
+                .GET()
+                .build();
         Received received = Received.drain(http.send(download, HttpResponse.BodyHandlers.ofInputStream()));
         assertThat(received.contentLength()).isEqualTo("absent");
         assertThat(received.bytes()).isEqualTo(size);
@@ -128,14 +139,15 @@ class StreamingTest {
                     total += n;
                 }
             }
-            return new Received(response.statusCode(),
+            return new Received(
+                    response.statusCode(),
                     response.headers().firstValue("content-length").orElse("absent"),
-                    total, HexFormat.of().formatHex(digest.digest()));
+                    total,
+                    HexFormat.of().formatHex(digest.digest()));
         }
     }
 
-    private record Measured<T>(T result) {
-    }
+    private record Measured<T>(T result) {}
 
     @FunctionalInterface
     private interface Transfer<T> {
@@ -170,10 +182,19 @@ class StreamingTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
-        LOG.infof("STREAMING %s of %d MiB: %d ms (%.0f MiB/s); heap used before %d MiB, peak %d MiB, after %d MiB (max %d MiB)",
-                what, bytes / MIB, took.toMillis(), bytes / (double) MIB / (took.toMillis() / 1000.0), before / MIB,
-                peak.get() / MIB, after / MIB, memory.getHeapMemoryUsage().getMax() / MIB);
-        assertThat(after - before).as("heap retained by streaming %d MiB", bytes / MIB).isLessThan(FLAT);
+        LOG.infof(
+                "STREAMING %s of %d MiB: %d ms (%.0f MiB/s); heap used before %d MiB, peak %d MiB, after %d MiB (max %d MiB)",
+                what,
+                bytes / MIB,
+                took.toMillis(),
+                bytes / (double) MIB / (took.toMillis() / 1000.0),
+                before / MIB,
+                peak.get() / MIB,
+                after / MIB,
+                memory.getHeapMemoryUsage().getMax() / MIB);
+        assertThat(after - before)
+                .as("heap retained by streaming %d MiB", bytes / MIB)
+                .isLessThan(FLAT);
         return new Measured<>(result);
     }
 }

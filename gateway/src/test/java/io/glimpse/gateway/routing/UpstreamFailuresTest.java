@@ -24,9 +24,12 @@ class UpstreamFailuresTest {
     void upstreamDownIs503() {
         Stubs.stop("signature");
         try {
-            as("alice").accept("application/json").header("X-Openstack-Request-Id", "down-1")
+            as("alice")
+                    .accept("application/json")
+                    .header("X-Openstack-Request-Id", "down-1")
                     .get("/key-manager/v1/secrets")
-                    .then().statusCode(503)
+                    .then()
+                    .statusCode(503)
                     .header("x-openstack-request-id", equalTo("req-down-1"))
                     .body("code", equalTo("503 Service Unavailable"))
                     .body("message", containsString("signature service is unavailable"));
@@ -40,8 +43,12 @@ class UpstreamFailuresTest {
     void upstreamSlowerThanTheResponseTimeoutIs504() {
         // The test profile's timeout is 1.5 s; the stub answers after 6 s.
         Instant start = Instant.now();
-        as("alice").accept("application/json").header("X-Echo-Behaviour", "slow:6000").get("/v2/images/img-1")
-                .then().statusCode(504)
+        as("alice")
+                .accept("application/json")
+                .header("X-Echo-Behaviour", "slow:6000")
+                .get("/v2/images/img-1")
+                .then()
+                .statusCode(504)
                 .header("x-openstack-request-id", matchesPattern("req-.+"))
                 .body("code", equalTo("504 Gateway Timeout"))
                 .body("message", containsString("did not answer within 1500 ms"));
@@ -50,13 +57,21 @@ class UpstreamFailuresTest {
 
     @Test
     void slowButWithinTheTimeoutIsFine() {
-        as("alice").header("X-Echo-Behaviour", "slow:300").get("/v2/images/img-1").then().statusCode(200);
+        as("alice")
+                .header("X-Echo-Behaviour", "slow:300")
+                .get("/v2/images/img-1")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void upstreamHangingUpIs502() {
-        as("alice").accept("application/json").header("X-Echo-Behaviour", "hangup").get("/v2/images/img-1")
-                .then().statusCode(502)
+        as("alice")
+                .accept("application/json")
+                .header("X-Echo-Behaviour", "hangup")
+                .get("/v2/images/img-1")
+                .then()
+                .statusCode(502)
                 .body("code", equalTo("502 Bad Gateway"));
         // The pool recovers: the next call gets a fresh connection.
         as("alice").get("/v2/images/img-1").then().statusCode(200);

@@ -18,9 +18,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
 
 /**
  * Token checks with real Keycloak tokens, and with tokens signed by the test's own keys for the
@@ -38,13 +38,19 @@ class AuthenticationTest {
     void noTokenIs401WithChallengesAndErrorBody() {
         Stubs.forgetSeen("catalog");
 
-        given().accept("application/json").get("/v2/images")
-                .then().statusCode(401)
+        given().accept("application/json")
+                .get("/v2/images")
+                .then()
+                .statusCode(401)
                 .header("x-openstack-request-id", matchesPattern("req-[0-9a-f-]{36}"))
                 .body("code", equalTo("401 Unauthorized"))
                 .body("message", containsString("requires authentication"));
-        List<String> challenges = given().get("/key-manager/v1/secrets").then().statusCode(401)
-                .extract().headers().getValues("WWW-Authenticate");
+        List<String> challenges = given().get("/key-manager/v1/secrets")
+                .then()
+                .statusCode(401)
+                .extract()
+                .headers()
+                .getValues("WWW-Authenticate");
         assertThat(challenges).containsExactly(KEYSTONE_CHALLENGE, "Bearer realm=\"glimpse\"");
 
         assertThat(Stubs.seenBy("catalog")).isEmpty();
@@ -53,7 +59,10 @@ class AuthenticationTest {
     @Test
     void xAuthTokenIsAcceptedAndForwardedAsTheOriginalBearerToken() {
         String alice = Tokens.forUser("alice");
-        withToken(alice).get("/v2/images").then().statusCode(200)
+        withToken(alice)
+                .get("/v2/images")
+                .then()
+                .statusCode(200)
                 .body("headers.authorization", equalTo(List.of("Bearer " + alice)))
                 .body("headers", not(hasKey("x-auth-token")));
     }
@@ -61,13 +70,19 @@ class AuthenticationTest {
     @Test
     void authorizationBearerIsAccepted() {
         String bob = Tokens.forUser("bob");
-        given().header("Authorization", "Bearer " + bob).get("/v2/images").then().statusCode(200)
+        given().header("Authorization", "Bearer " + bob)
+                .get("/v2/images")
+                .then()
+                .statusCode(200)
                 .body("headers.authorization", equalTo(List.of("Bearer " + bob)));
     }
 
     @Test
     void otherAuthorizationSchemesAreNotTokens() {
-        given().header("Authorization", "Basic YWxpY2U6YWxpY2U=").get("/v2/images").then().statusCode(401);
+        given().header("Authorization", "Basic YWxpY2U6YWxpY2U=")
+                .get("/v2/images")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -91,22 +106,22 @@ class AuthenticationTest {
     @Test
     void tokenSignedWithAnotherKeyUnderKeycloaksKeyIdIsRejected() {
         String keycloakKeyId = TestTokens.keyIdOf(Tokens.forUser("alice"));
-        String forged = TestTokens.sign(TestKeys.UNTRUSTED, keycloakKeyId, claims -> { });
+        String forged = TestTokens.sign(TestKeys.UNTRUSTED, keycloakKeyId, claims -> {});
         rejected(forged, "the token signature cannot be verified");
     }
 
     @Test
     void realTokenWithTamperedClaimsIsRejected() {
-        String tampered = TestTokens.tamper(Tokens.forUser("carol"),
-                payload -> payload.replace("\"reader\"", "\"admin\""));
+        String tampered =
+                TestTokens.tamper(Tokens.forUser("carol"), payload -> payload.replace("\"reader\"", "\"admin\""));
         assertThat(tampered).isNotEqualTo(Tokens.forUser("carol"));
         rejected(tampered, "the token signature cannot be verified");
     }
 
     @Test
     void tokenFromAnotherIssuerIsRejected() {
-        String foreign = TestTokens.sign(TestKeys.TRUSTED,
-                claims -> claims.setIssuer("http://localhost:8180/realms/glimpse"));
+        String foreign =
+                TestTokens.sign(TestKeys.TRUSTED, claims -> claims.setIssuer("http://localhost:8180/realms/glimpse"));
         rejected(foreign, "the token was issued by another issuer");
     }
 
@@ -125,7 +140,7 @@ class AuthenticationTest {
 
     @Test
     void rotatedKeyIsFetchedWhenATokenNamesIt() {
-        String rotated = TestTokens.sign(TestKeys.ROTATED, claims -> { });
+        String rotated = TestTokens.sign(TestKeys.ROTATED, claims -> {});
         rejected(rotated, "the token signature cannot be verified");
 
         Stubs.publishRotatedKey();
@@ -137,15 +152,23 @@ class AuthenticationTest {
     void imageApiNeedsAProjectButTheKeyManagerDoesNot() {
         String projectless = TestTokens.sign(TestKeys.TRUSTED, claims -> claims.unsetClaim("project_id"));
 
-        withToken(projectless).accept("application/json").get("/v2/images").then().statusCode(403)
+        withToken(projectless)
+                .accept("application/json")
+                .get("/v2/images")
+                .then()
+                .statusCode(403)
                 .body("message", containsString("project_id"));
-        withToken(projectless).get("/key-manager/v1/secrets").then().statusCode(200)
+        withToken(projectless)
+                .get("/key-manager/v1/secrets")
+                .then()
+                .statusCode(200)
                 .body("upstream", equalTo("signature"));
     }
 
     @Test
     void rolesAreComparedLowerCased() {
-        String shouting = TestTokens.sign(TestKeys.TRUSTED,
+        String shouting = TestTokens.sign(
+                TestKeys.TRUSTED,
                 claims -> claims.setClaim("realm_access", Map.of("roles", List.of("MEMBER", "Reader"))));
         withToken(shouting).post("/v2/images").then().statusCode(200).body("upstream", equalTo("catalog"));
     }
@@ -158,11 +181,18 @@ class AuthenticationTest {
     }
 
     private static void rejected(String token, String why) {
-        List<String> challenges = withToken(token).accept("application/json").get("/v2/images")
-                .then().statusCode(401)
+        List<String> challenges = withToken(token)
+                .accept("application/json")
+                .get("/v2/images")
+                .then()
+                .statusCode(401)
                 .body("title", equalTo("Unauthorized"))
-                .extract().headers().getValues("WWW-Authenticate");
-        assertThat(challenges).containsExactly(KEYSTONE_CHALLENGE,
-                "Bearer realm=\"glimpse\", error=\"invalid_token\", error_description=\"" + why + "\"");
+                .extract()
+                .headers()
+                .getValues("WWW-Authenticate");
+        assertThat(challenges)
+                .containsExactly(
+                        KEYSTONE_CHALLENGE,
+                        "Bearer realm=\"glimpse\", error=\"invalid_token\", error_description=\"" + why + "\"");
     }
 }

@@ -14,10 +14,16 @@ class SigningKeysTest {
 
     @Test
     void keepsSigningKeysByIdAndSkipsEncryptionKeys() throws Exception {
-        JsonObject encryption = new JsonObject(TestKeys.ROTATED.publicJwkJson()).put("use", "enc").put("kid", "enc-key");
-        String jwks = new JsonObject().put("keys", new JsonArray()
-                .add(new JsonObject(TestKeys.TRUSTED.publicJwkJson()))
-                .add(encryption)).encode();
+        JsonObject encryption = new JsonObject(TestKeys.ROTATED.publicJwkJson())
+                .put("use", "enc")
+                .put("kid", "enc-key");
+        String jwks = new JsonObject()
+                .put(
+                        "keys",
+                        new JsonArray()
+                                .add(new JsonObject(TestKeys.TRUSTED.publicJwkJson()))
+                                .add(encryption))
+                .encode();
 
         SigningKeys keys = SigningKeys.parse(jwks, Instant.now());
 

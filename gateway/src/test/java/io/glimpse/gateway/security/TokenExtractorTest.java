@@ -11,9 +11,11 @@ class TokenExtractorTest {
 
     @Test
     void xAuthTokenFirstThenBearer() {
-        assertThat(TokenExtractor.from(headers("X-Auth-Token", "abc", "Authorization", "Bearer def"))).contains("abc");
+        assertThat(TokenExtractor.from(headers("X-Auth-Token", "abc", "Authorization", "Bearer def")))
+                .contains("abc");
         assertThat(TokenExtractor.from(headers("Authorization", "Bearer def"))).contains("def");
-        assertThat(TokenExtractor.from(headers("authorization", "bearer   ghi  "))).contains("ghi");
+        assertThat(TokenExtractor.from(headers("authorization", "bearer   ghi  ")))
+                .contains("ghi");
     }
 
     @Test

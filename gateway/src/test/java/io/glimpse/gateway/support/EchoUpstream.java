@@ -44,10 +44,12 @@ final class EchoUpstream {
 
     Future<Integer> start(int wantedPort) {
         server = vertx.createHttpServer();
-        return server.requestHandler(this::handle).listen(wantedPort, "127.0.0.1").map(s -> {
-            port = s.actualPort();
-            return port;
-        });
+        return server.requestHandler(this::handle)
+                .listen(wantedPort, "127.0.0.1")
+                .map(s -> {
+                    port = s.actualPort();
+                    return port;
+                });
     }
 
     Future<Void> stop() {
@@ -79,8 +81,12 @@ final class EchoUpstream {
         }
         if (behaviour.startsWith("download:")) {
             String[] parts = behaviour.split(":");
-            request.end().onSuccess(ignored -> download(request.response(), Long.parseLong(parts[1]),
-                    Long.parseLong(parts[2]), parts[3].equals("sized")));
+            request.end()
+                    .onSuccess(ignored -> download(
+                            request.response(),
+                            Long.parseLong(parts[1]),
+                            Long.parseLong(parts[2]),
+                            parts[3].equals("sized")));
             return;
         }
         MessageDigest digest = PatternBytes.sha256();
@@ -117,8 +123,8 @@ final class EchoUpstream {
     }
 
     private void respond(HttpServerRequest request, JsonObject echo, String behaviour) {
-        HttpServerResponse response = request.response().putHeader("Content-Type", "application/json")
-                .putHeader("X-Echo-Upstream", name);
+        HttpServerResponse response =
+                request.response().putHeader("Content-Type", "application/json").putHeader("X-Echo-Upstream", name);
         if (behaviour.equals("response-hop")) {
             response.putHeader("Connection", "X-Upstream-Hop")
                     .putHeader("X-Upstream-Hop", "must not reach the client")

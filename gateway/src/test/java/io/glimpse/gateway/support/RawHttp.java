@@ -28,8 +28,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code head} (request line and headers, CRLF-separated, no final blank line) and {@code body}. */
     public static Response exchange(String head, byte[] body) {
@@ -54,8 +53,10 @@ public final class RawHttp {
     public static byte[] chunked(String... chunks) {
         StringBuilder framed = new StringBuilder();
         for (String chunk : chunks) {
-            framed.append(Integer.toHexString(chunk.getBytes(StandardCharsets.UTF_8).length)).append("\r\n")
-                    .append(chunk).append("\r\n");
+            framed.append(Integer.toHexString(chunk.getBytes(StandardCharsets.UTF_8).length))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         return framed.append("0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -68,7 +69,8 @@ public final class RawHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
         byte[] bodyBytes = all.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1);

@@ -13,10 +13,10 @@ import java.util.List;
 /** The tests' side of {@link UpstreamStubs}' control server. */
 public final class Stubs {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Stubs() {
-    }
+    private Stubs() {}
 
     public static void stop(String service) {
         post("/upstreams/" + service + "/stop");
@@ -33,16 +33,22 @@ public final class Stubs {
 
     /** What a stub received, as {@code "METHOD uri"} lines. */
     public static List<String> seenBy(String service) {
-        String body = send(HttpRequest.newBuilder(uri("/upstreams/" + service + "/seen")).GET().build());
+        String body = send(HttpRequest.newBuilder(uri("/upstreams/" + service + "/seen"))
+                .GET()
+                .build());
         return new JsonArray(body).stream().map(String::valueOf).toList();
     }
 
     public static void forgetSeen(String service) {
-        send(HttpRequest.newBuilder(uri("/upstreams/" + service + "/seen")).DELETE().build());
+        send(HttpRequest.newBuilder(uri("/upstreams/" + service + "/seen"))
+                .DELETE()
+                .build());
     }
 
     private static void post(String path) {
-        send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private static String send(HttpRequest request) {

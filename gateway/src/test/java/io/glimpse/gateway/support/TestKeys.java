@@ -40,8 +40,8 @@ public enum TestKeys {
     /** The key pair as a JWK (private part included), with this key's id. */
     public RsaJsonWebKey jwk() {
         try {
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(pemBody()));
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey)
+                    KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pemBody()));
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
@@ -66,7 +66,8 @@ public enum TestKeys {
                 throw new IllegalStateException("missing /keys/" + file + ".pem");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             return Base64.getDecoder().decode(pem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

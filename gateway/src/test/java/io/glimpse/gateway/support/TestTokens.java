@@ -20,8 +20,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://127.0.0.1:8180/realms/glimpse";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** Claims like alice's: project-a, member and reader, valid for five minutes. */
     public static JwtClaims aliceLike() {
@@ -73,7 +72,8 @@ public final class TestTokens {
     public static String tamper(String token, java.util.function.UnaryOperator<String> changed) {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String forged = Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(changed.apply(payload).getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + forged + "." + parts[2];
     }

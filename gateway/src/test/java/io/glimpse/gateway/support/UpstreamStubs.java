@@ -76,16 +76,20 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     /** Keycloak's key set, fetched live, plus the trusted test key (and the rotated one once published). */
     private void jwks(HttpServerRequest request) {
-        RequestOptions fetch = new RequestOptions().setMethod(HttpMethod.GET)
+        RequestOptions fetch = new RequestOptions()
+                .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(LocalSuite.realmUrl() + "/protocol/openid-connect/certs");
-        keycloak.request(fetch).compose(req -> req.send()).compose(response -> response.body())
+        keycloak.request(fetch)
+                .compose(req -> req.send())
+                .compose(response -> response.body())
                 .onSuccess(body -> {
                     JsonArray keys = new JsonObject(body.toString()).getJsonArray("keys");
                     keys.add(new JsonObject(TestKeys.TRUSTED.publicJwkJson()));
                     if (rotatedKeyPublished) {
                         keys.add(new JsonObject(TestKeys.ROTATED.publicJwkJson()));
                     }
-                    request.response().putHeader("Content-Type", "application/json")
+                    request.response()
+                            .putHeader("Content-Type", "application/json")
                             .end(new JsonObject().put("keys", keys).encode());
                 })
                 .onFailure(e -> request.response().setStatusCode(502).end("Keycloak unreachable: " + e));
@@ -93,7 +97,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     private void upstream(HttpServerRequest request, EchoUpstream upstream, String action) {
         if (action.equals("seen") && request.method() == HttpMethod.GET) {
-            request.response().putHeader("Content-Type", "application/json")
+            request.response()
+                    .putHeader("Content-Type", "application/json")
                     .end(new JsonArray(List.copyOf(upstream.seen())).encode());
             return;
         }
@@ -106,7 +111,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             case "start" -> upstream.start(upstream.port());
             default -> Future.failedFuture("unknown action " + action);
         };
-        done.onComplete(result -> request.response().setStatusCode(result.succeeded() ? 204 : 500).end());
+        done.onComplete(result ->
+                request.response().setStatusCode(result.succeeded() ? 204 : 500).end());
     }
 
     private static <T> T await(Future<T> future) {

@@ -8,8 +8,7 @@ import static io.restassured.RestAssured.given;
 /** RestAssured requests as a demo user, with a real Keycloak token in X-Auth-Token (as OpenStack clients send it). */
 public final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
     public static RequestSpecification as(String user) {
         return given().header("X-Auth-Token", Tokens.forUser(user));

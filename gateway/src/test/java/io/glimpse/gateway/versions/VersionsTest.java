@@ -18,13 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(UpstreamStubs.class)
 class VersionsTest {
 
-    private static final List<String> WITHOUT_CACHE_WITH_MULTI_STORE = List.of("v2.17", "v2.15", "v2.13", "v2.12",
-            "v2.11", "v2.10", "v2.9", "v2.8", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
+    private static final List<String> WITHOUT_CACHE_WITH_MULTI_STORE = List.of(
+            "v2.17", "v2.15", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9", "v2.8", "v2.7", "v2.6", "v2.5", "v2.4",
+            "v2.3", "v2.2", "v2.1", "v2.0");
 
     @Test
     void versionsIs200WithTheList() {
-        JsonPath body = given().get("/versions").then().statusCode(200).contentType("application/json; charset=UTF-8")
-                .extract().jsonPath();
+        JsonPath body = given().get("/versions")
+                .then()
+                .statusCode(200)
+                .contentType("application/json; charset=UTF-8")
+                .extract()
+                .jsonPath();
         assertThat(body.getList("versions.id")).containsExactlyElementsOf(WITHOUT_CACHE_WITH_MULTI_STORE);
         assertThat(body.getString("versions[0].status")).isEqualTo("CURRENT");
         assertThat(body.getList("versions.status").subList(1, 16)).containsOnly("SUPPORTED");

@@ -16,7 +16,9 @@ class ReadinessTest {
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.jsonPath().getList("checks.name", String.class))
-                .contains("Reactive PostgreSQL connections health check", "SmallRye Reactive Messaging - readiness check");
+                .contains(
+                        "Reactive PostgreSQL connections health check",
+                        "SmallRye Reactive Messaging - readiness check");
         assertThat(ready.jsonPath().getList("checks.status", String.class)).containsOnly("UP");
     }
 }

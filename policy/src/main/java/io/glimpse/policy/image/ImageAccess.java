@@ -22,7 +22,9 @@ public final class ImageAccess {
 
     public boolean isAdmin(Credentials caller) {
         // Glance checks context_is_admin with the caller's own context as target.
-        return policy.allowed(GlancePolicy.CONTEXT_IS_ADMIN, caller,
+        return policy.allowed(
+                GlancePolicy.CONTEXT_IS_ADMIN,
+                caller,
                 Map.of(Credentials.PROJECT_ID, caller.projectId(), Credentials.USER_ID, caller.userId()));
     }
 
@@ -33,7 +35,8 @@ public final class ImageAccess {
         return switch (image.visibility()) {
             case PUBLIC, COMMUNITY -> true;
             // Any membership status will do: pending and rejected images stay readable by id.
-            case SHARED -> image.isOwnedBy(caller.projectId()) || image.callerMembership().isPresent();
+            case SHARED ->
+                image.isOwnedBy(caller.projectId()) || image.callerMembership().isPresent();
             case PRIVATE -> image.isOwnedBy(caller.projectId());
         };
     }

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** Image visibility as it appears on the wire and in policy targets ({@code %(visibility)s}). */
 public enum ImageVisibility {
-    PUBLIC, COMMUNITY, SHARED, PRIVATE;
+    PUBLIC,
+    COMMUNITY,
+    SHARED,
+    PRIVATE;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

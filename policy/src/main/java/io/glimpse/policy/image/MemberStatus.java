@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Status of an image membership. Any status makes a shared image visible by id (§9). */
 public enum MemberStatus {
-    PENDING, ACCEPTED, REJECTED;
+    PENDING,
+    ACCEPTED,
+    REJECTED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -23,12 +23,10 @@ final class IniFile {
     static final String DEFAULT_SECTION = "DEFAULT";
 
     /** A value and the line it started on. */
-    record Value(String text, int line) {
-    }
+    record Value(String text, int line) {}
 
     /** A section in file order; option keys are lower-cased. */
-    record Section(String name, int line, Map<String, Value> options) {
-    }
+    record Section(String name, int line, Map<String, Value> options) {}
 
     private final List<Section> sections;
     private final Map<String, Value> defaults;
@@ -36,7 +34,8 @@ final class IniFile {
     private IniFile(List<Section> sections, Map<String, Value> defaults) {
         // The parser fills the maps in place; freeze copies, keeping file order.
         this.sections = sections.stream()
-                .map(s -> new Section(s.name(), s.line(), Collections.unmodifiableMap(new LinkedHashMap<>(s.options()))))
+                .map(s ->
+                        new Section(s.name(), s.line(), Collections.unmodifiableMap(new LinkedHashMap<>(s.options()))))
                 .toList();
         this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
@@ -107,8 +106,10 @@ final class IniFile {
                 throw error(number, "missing key before '" + stripped.charAt(delimiter) + "'");
             }
             if (current.containsKey(key)) {
-                throw error(number, "'" + key + "' is set twice in the same section (first at line "
-                        + current.get(key).line() + ")");
+                throw error(
+                        number,
+                        "'" + key + "' is set twice in the same section (first at line "
+                                + current.get(key).line() + ")");
             }
             current.put(key, new Value(stripped.substring(delimiter + 1).strip(), number));
             currentKey = key;

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** What is done to an image property; each protection section grants each one separately. */
 public enum Operation {
-    CREATE, READ, UPDATE, DELETE;
+    CREATE,
+    READ,
+    UPDATE,
+    DELETE;
 
     /** The key used in the protection file, e.g. {@code create}. */
     public String key() {

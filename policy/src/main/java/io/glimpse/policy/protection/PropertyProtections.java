@@ -38,16 +38,18 @@ import java.util.stream.Collectors;
 public final class PropertyProtections {
 
     static final String RESERVED_NAMESPACE = "os_glance";
-    private static final ProtectionRule RESERVED_NAMESPACE_RULE = new ProtectionRule(RESERVED_NAMESPACE + ".*",
-            Pattern.compile(RESERVED_NAMESPACE + ".*"), allOperations(new Permission.Everyone()));
+    private static final ProtectionRule RESERVED_NAMESPACE_RULE = new ProtectionRule(
+            RESERVED_NAMESPACE + ".*",
+            Pattern.compile(RESERVED_NAMESPACE + ".*"),
+            allOperations(new Permission.Everyone()));
 
     private final Flavor flavor;
     private final List<ProtectionRule> rules;
     private final List<String> ignoredSections;
     private final PolicyEngine policy;
 
-    private PropertyProtections(Flavor flavor, List<ProtectionRule> rules, List<String> ignoredSections,
-                                PolicyEngine policy) {
+    private PropertyProtections(
+            Flavor flavor, List<ProtectionRule> rules, List<String> ignoredSections, PolicyEngine policy) {
         this.flavor = flavor;
         this.rules = List.copyOf(rules);
         this.ignoredSections = List.copyOf(ignoredSections);
@@ -145,8 +147,12 @@ public final class PropertyProtections {
             });
             Map<Operation, Permission> permissions = new EnumMap<>(Operation.class);
             for (Operation operation : Operation.values()) {
-                IniFile.Value value = ini.get(section, operation.key()).orElseThrow(() -> error(where, section.line(),
-                        "operation '" + operation.key() + "' is missing (every section must set create, read, update and delete)"));
+                IniFile.Value value = ini.get(section, operation.key())
+                        .orElseThrow(() -> error(
+                                where,
+                                section.line(),
+                                "operation '" + operation.key()
+                                        + "' is missing (every section must set create, read, update and delete)"));
                 permissions.put(operation, permission(where, operation, value));
             }
             return new ProtectionRule(section.name(), pattern, permissions);
@@ -156,7 +162,9 @@ public final class PropertyProtections {
             try {
                 return Pattern.compile(PythonRegex.toJava(section.name()));
             } catch (PatternSyntaxException e) {
-                throw error("section [" + section.name() + "]", section.line(),
+                throw error(
+                        "section [" + section.name() + "]",
+                        section.line(),
                         "not a valid regular expression: " + e.getDescription());
             }
         }
@@ -174,8 +182,10 @@ public final class PropertyProtections {
                     .map(role -> role.strip().toLowerCase(Locale.ROOT))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (roles.contains("@") && roles.contains("!")) {
-                throw error(where, value.line(), operation.key() + " = " + value.text()
-                        + ": '@' and '!' are mutually exclusive");
+                throw error(
+                        where,
+                        value.line(),
+                        operation.key() + " = " + value.text() + ": '@' and '!' are mutually exclusive");
             }
             if (roles.contains("!")) {
                 return new Permission.Nobody();
@@ -190,8 +200,11 @@ public final class PropertyProtections {
         private Permission policyRule(String where, Operation operation, IniFile.Value value) {
             String name = value.text();
             if (name.contains(",")) {
-                throw error(where, value.line(), operation.key() + " = " + name
-                        + ": only one policy is allowed per operation (combine them in the policy file)");
+                throw error(
+                        where,
+                        value.line(),
+                        operation.key() + " = " + name
+                                + ": only one policy is allowed per operation (combine them in the policy file)");
             }
             if (name.equals("@")) {
                 return new Permission.Everyone();
@@ -204,8 +217,10 @@ public final class PropertyProtections {
             }
             // Stricter than Glance, whose oslo.policy would silently fall back to the 'default' rule.
             if (!policy.isDefined(name)) {
-                throw error(where, value.line(), operation.key() + " = " + name + ": policy rule '" + name
-                        + "' is not defined");
+                throw error(
+                        where,
+                        value.line(),
+                        operation.key() + " = " + name + ": policy rule '" + name + "' is not defined");
             }
             return new Permission.PolicyRule(name);
         }
@@ -215,8 +230,8 @@ public final class PropertyProtections {
         }
 
         private PolicyConfigurationException error(String where, int line, String problem) {
-            return new PolicyConfigurationException("Invalid property protection file " + source + ": " + where
-                    + " (line " + line + "): " + problem);
+            return new PolicyConfigurationException(
+                    "Invalid property protection file " + source + ": " + where + " (line " + line + "): " + problem);
         }
     }
 }

@@ -6,12 +6,9 @@ package io.glimpse.policy.protection;
  */
 final class PythonRegex {
 
-    private PythonRegex() {
-    }
+    private PythonRegex() {}
 
     static String toJava(String python) {
-        return python
-                .replace("(?P<", "(?<")
-                .replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>");
+        return python.replace("(?P<", "(?<").replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>");
     }
 }

@@ -5,6 +5,4 @@ package io.glimpse.policy.rule;
  * back in the policy language (composites fully parenthesised, like oslo.policy does), which
  * makes the parse tree easy to inspect in logs and tests.
  */
-public sealed interface Check
-        permits AlwaysAllow, AlwaysDeny, And, Or, Not, RuleReference, RoleCheck, GenericCheck {
-}
+public sealed interface Check permits AlwaysAllow, AlwaysDeny, And, Or, Not, RuleReference, RoleCheck, GenericCheck {}

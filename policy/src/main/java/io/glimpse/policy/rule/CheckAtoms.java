@@ -10,8 +10,7 @@ final class CheckAtoms {
     private static final Pattern PYTHON_INT = Pattern.compile("[+-]?(0|[1-9][0-9]*)");
     private static final Set<String> PYTHON_CONSTANTS = Set.of("True", "False", "None");
 
-    private CheckAtoms() {
-    }
+    private CheckAtoms() {}
 
     static Check parse(String word) throws RuleSyntaxException {
         if (word.equals("@")) {
@@ -72,8 +71,8 @@ final class CheckAtoms {
             return new Operand.Literal(value.equals("-0") ? "0" : value, kind);
         }
         if (Character.isDigit(first) || "+-.([{".indexOf(first) >= 0) {
-            throw new RuleSyntaxException("unsupported literal " + kind
-                    + " (use a quoted string, an integer, True, False or None)");
+            throw new RuleSyntaxException(
+                    "unsupported literal " + kind + " (use a quoted string, an integer, True, False or None)");
         }
         return new Operand.CredentialPath(List.of(kind.split("\\.", -1)));
     }

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class PythonStrings {
 
-    private PythonStrings() {
-    }
+    private PythonStrings() {}
 
     public static String str(Object value) {
         return switch (value) {
@@ -20,9 +19,10 @@ public final class PythonStrings {
             case Boolean b -> b ? "True" : "False";
             case CharSequence s -> s.toString();
             case Collection<?> c -> c.stream().map(PythonStrings::repr).collect(Collectors.joining(", ", "[", "]"));
-            case Map<?, ?> m -> m.entrySet().stream()
-                    .map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
+            case Map<?, ?> m ->
+                m.entrySet().stream()
+                        .map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"));
             default -> value.toString();
         };
     }

@@ -38,7 +38,8 @@ public final class RuleParser {
         RuleParser parser = new RuleParser(tokens);
         Check check = parser.parseOr();
         if (parser.position < tokens.size()) {
-            throw new RuleSyntaxException("unexpected " + tokens.get(parser.position).describe());
+            throw new RuleSyntaxException(
+                    "unexpected " + tokens.get(parser.position).describe());
         }
         return check;
     }
@@ -86,8 +87,7 @@ public final class RuleParser {
                     throw new RuleSyntaxException(e.getMessage() + " in " + token.describe());
                 }
             }
-            case QUOTED_STRING -> throw new RuleSyntaxException(
-                    "a quoted string is not a check: " + token.describe());
+            case QUOTED_STRING -> throw new RuleSyntaxException("a quoted string is not a check: " + token.describe());
             default -> throw new RuleSyntaxException("expected a check but found " + token.describe());
         }
     }

@@ -14,8 +14,7 @@ import java.util.Optional;
 public record TargetTemplate(List<Part> parts) {
 
     /** A piece of a template. */
-    public sealed interface Part permits Text, Placeholder {
-    }
+    public sealed interface Part permits Text, Placeholder {}
 
     /** Literal text. */
     public record Text(String text) implements Part {
@@ -59,8 +58,8 @@ public record TargetTemplate(List<Part> parts) {
                 throw new RuleSyntaxException("unterminated %( in " + raw);
             }
             if (close + 1 >= raw.length() || raw.charAt(close + 1) != 's') {
-                throw new RuleSyntaxException("unsupported conversion after %(" + raw.substring(i + 2, close)
-                        + ") in " + raw + " (only %(name)s is allowed)");
+                throw new RuleSyntaxException("unsupported conversion after %(" + raw.substring(i + 2, close) + ") in "
+                        + raw + " (only %(name)s is allowed)");
             }
             if (!text.isEmpty()) {
                 parts.add(new Text(text.toString()));

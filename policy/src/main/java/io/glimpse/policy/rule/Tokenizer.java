@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class Tokenizer {
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     static List<Token> tokenize(String rule) {
         List<Token> tokens = new ArrayList<>();
@@ -49,12 +48,11 @@ final class Tokenizer {
             case "not" -> {
                 return Token.Type.NOT;
             }
-            default -> {
-            }
+            default -> {}
         }
         char first = core.charAt(0);
-        boolean quoted = core.length() >= 2 && (first == '\'' || first == '"')
-                && core.charAt(core.length() - 1) == first;
+        boolean quoted =
+                core.length() >= 2 && (first == '\'' || first == '"') && core.charAt(core.length() - 1) == first;
         return quoted ? Token.Type.QUOTED_STRING : Token.Type.CHECK;
     }
 

@@ -1,8 +1,8 @@
 package io.glimpse.policy.image;
 
 import io.glimpse.policy.Credentials;
-import io.glimpse.policy.PolicyEngine;
 import io.glimpse.policy.Personas;
+import io.glimpse.policy.PolicyEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -18,19 +18,29 @@ class ImageFactsTest {
 
     @Test
     void memberOfASharedImageAppearsAsMemberId() {
-        ImageFacts image = ImageFacts.ownedBy("project-a", ImageVisibility.SHARED)
-                .withCallerMembership(MemberStatus.PENDING);
-        assertThat(image.policyTarget(Personas.BOB)).isEqualTo(Map.of("owner", "project-a", "project_id", "project-a",
-                "visibility", "shared", "member_id", "project-b", "member_status", "pending"));
+        ImageFacts image =
+                ImageFacts.ownedBy("project-a", ImageVisibility.SHARED).withCallerMembership(MemberStatus.PENDING);
+        assertThat(image.policyTarget(Personas.BOB))
+                .isEqualTo(Map.of(
+                        "owner",
+                        "project-a",
+                        "project_id",
+                        "project-a",
+                        "visibility",
+                        "shared",
+                        "member_id",
+                        "project-b",
+                        "member_status",
+                        "pending"));
     }
 
     @Test
     void noMemberIdForTheOwnerOrForImagesThatAreNotShared() {
-        ImageFacts shared = ImageFacts.ownedBy("project-a", ImageVisibility.SHARED)
-                .withCallerMembership(MemberStatus.ACCEPTED);
+        ImageFacts shared =
+                ImageFacts.ownedBy("project-a", ImageVisibility.SHARED).withCallerMembership(MemberStatus.ACCEPTED);
         assertThat(shared.policyTarget(Personas.ALICE)).doesNotContainKeys("member_id", "member_status");
-        ImageFacts community = ImageFacts.ownedBy("project-a", ImageVisibility.COMMUNITY)
-                .withCallerMembership(MemberStatus.ACCEPTED);
+        ImageFacts community =
+                ImageFacts.ownedBy("project-a", ImageVisibility.COMMUNITY).withCallerMembership(MemberStatus.ACCEPTED);
         assertThat(community.policyTarget(Personas.BOB)).doesNotContainKeys("member_id", "member_status");
     }
 

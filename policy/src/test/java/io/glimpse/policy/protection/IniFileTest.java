@@ -22,7 +22,9 @@ class IniFileTest {
 
     @Test
     void sectionNameIsEverythingUpToTheLastBracket() {
-        assertThat(parse("[^x_[a-z]+]\n").sections()).extracting(IniFile.Section::name).containsExactly("^x_[a-z]+");
+        assertThat(parse("[^x_[a-z]+]\n").sections())
+                .extracting(IniFile.Section::name)
+                .containsExactly("^x_[a-z]+");
     }
 
     @Test

@@ -52,13 +52,16 @@ class PropertyProtectionsTest {
     @Test
     void emptyValueDeniesEveryone() {
         assertThat(allowed(PROTECTIONS, "x_none_read", READ)).isEmpty();
-        assertThat(allowed(PROTECTIONS, "x_none_read", CREATE)).containsExactly("admin", "alice", "bob", "carol", "svc");
+        assertThat(allowed(PROTECTIONS, "x_none_read", CREATE))
+                .containsExactly("admin", "alice", "bob", "carol", "svc");
     }
 
     @Test
     void propertyMatchingNoSectionIsDeniedForEveryOperation() {
         for (Operation operation : Operation.values()) {
-            assertThat(allowed(PROTECTIONS, "plain", operation)).as(operation.key()).isEmpty();
+            assertThat(allowed(PROTECTIONS, "plain", operation))
+                    .as(operation.key())
+                    .isEmpty();
         }
     }
 
@@ -80,14 +83,15 @@ class PropertyProtectionsTest {
     void reservedNamespaceSectionsFromTheFileAreDroppedAndReported() {
         assertThat(PROTECTIONS.ignoredSections()).containsExactly("os_glance_foo");
         for (Operation operation : Operation.values()) {
-            assertThat(allowed(PROTECTIONS, "os_glance_foo", operation)).containsExactly("admin", "alice", "bob", "carol", "svc");
+            assertThat(allowed(PROTECTIONS, "os_glance_foo", operation))
+                    .containsExactly("admin", "alice", "bob", "carol", "svc");
         }
     }
 
     @Test
     void serviceRolesMergedIntoTheUserCount() {
-        Credentials svcActingForCarol = Credentials.of("carol", "project-a", "reader")
-                .withAdditionalRoles(List.of("admin"));
+        Credentials svcActingForCarol =
+                Credentials.of("carol", "project-a", "reader").withAdditionalRoles(List.of("admin"));
         assertThat(PROTECTIONS.allowed("x_other", CREATE, svcActingForCarol)).isTrue();
     }
 

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** Helpers shared by the protection tests. */
 final class ProtectionAssertions {
 
-    private ProtectionAssertions() {
-    }
+    private ProtectionAssertions() {}
 
     static Path resource(String name) {
         try {

@@ -1,8 +1,8 @@
 package io.glimpse.policy.protection;
 
 import io.glimpse.policy.Credentials;
-import io.glimpse.policy.PolicyEngine;
 import io.glimpse.policy.Personas;
+import io.glimpse.policy.PolicyEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +28,10 @@ class SampleProtectionFilesTest {
     @EnumSource(Operation.class)
     void rolesSampleOpensXPropertiesToMembers(Operation operation) {
         assertThat(allowed(ROLES, "x_foo", operation)).containsExactly("admin", "alice", "bob");
-        assertThat(ROLES.allowed("x_foo", operation, Credentials.of("legacy", "p", "_member_"))).isTrue();
-        assertThat(ROLES.allowed("x_foo", operation, Credentials.of("legacy", "p", "_MEMBER_"))).isTrue();
+        assertThat(ROLES.allowed("x_foo", operation, Credentials.of("legacy", "p", "_member_")))
+                .isTrue();
+        assertThat(ROLES.allowed("x_foo", operation, Credentials.of("legacy", "p", "_MEMBER_")))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -58,15 +60,19 @@ class SampleProtectionFilesTest {
     @EnumSource(Operation.class)
     void reservedNamespaceIsAlwaysOpen(Operation operation) {
         // Glance puts [os_glance.*] = @ in front of the file's sections.
-        assertThat(allowed(ROLES, "os_glance_import_task", operation)).containsExactly("admin", "alice", "bob", "carol", "svc");
-        assertThat(allowed(POLICIES, "os_glance_import_task", operation)).containsExactly("admin", "alice", "bob", "carol", "svc");
+        assertThat(allowed(ROLES, "os_glance_import_task", operation))
+                .containsExactly("admin", "alice", "bob", "carol", "svc");
+        assertThat(allowed(POLICIES, "os_glance_import_task", operation))
+                .containsExactly("admin", "alice", "bob", "carol", "svc");
     }
 
     @Test
     void policiesFlavourFollowsTheOperatorsPolicyFile(@TempDir Path dir) throws IOException {
         Path policyFile = Files.writeString(dir.resolve("policy.yaml"), "context_is_admin: \"role:cloud_admin\"\n");
         PropertyProtections protections = PropertyProtections.load(
-                resource("/protection/property-protections-policies.conf"), Flavor.POLICIES, PolicyEngine.load(policyFile));
+                resource("/protection/property-protections-policies.conf"),
+                Flavor.POLICIES,
+                PolicyEngine.load(policyFile));
         Credentials cloudAdmin = Credentials.of("root", "ops", "cloud_admin");
         assertThat(protections.allowed("foo", Operation.UPDATE, cloudAdmin)).isTrue();
         assertThat(protections.allowed("foo", Operation.UPDATE, Personas.ADMIN)).isFalse();

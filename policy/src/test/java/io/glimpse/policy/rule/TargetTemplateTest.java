@@ -13,14 +13,19 @@ class TargetTemplateTest {
     @Test
     void rendersPlaceholdersAndText() throws Exception {
         TargetTemplate template = TargetTemplate.parse("%(owner)s/%(id)s-x");
-        assertThat(template.parts()).containsExactly(new TargetTemplate.Placeholder("owner"),
-                new TargetTemplate.Text("/"), new TargetTemplate.Placeholder("id"), new TargetTemplate.Text("-x"));
+        assertThat(template.parts())
+                .containsExactly(
+                        new TargetTemplate.Placeholder("owner"),
+                        new TargetTemplate.Text("/"),
+                        new TargetTemplate.Placeholder("id"),
+                        new TargetTemplate.Text("-x"));
         assertThat(template.render(Map.of("owner", "p", "id", 7))).contains("p/7-x");
     }
 
     @Test
     void missingKeyRendersNothing() throws Exception {
-        assertThat(TargetTemplate.parse("%(owner)s").render(Map.of("visibility", "public"))).isEmpty();
+        assertThat(TargetTemplate.parse("%(owner)s").render(Map.of("visibility", "public")))
+                .isEmpty();
     }
 
     @Test

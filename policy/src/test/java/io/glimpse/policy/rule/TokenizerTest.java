@@ -9,14 +9,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenizerTest {
 
     private static List<String> render(String rule) {
-        return Tokenizer.tokenize(rule).stream().map(t -> t.type() + ":" + t.text()).toList();
+        return Tokenizer.tokenize(rule).stream()
+                .map(t -> t.type() + ":" + t.text())
+                .toList();
     }
 
     @Test
     void peelsParenthesesOffWordsButKeepsThemInsideChecks() {
         assertThat(render("((role:a or (project_id:%(owner)s))) "))
-                .containsExactly("LEFT_PAREN:(", "LEFT_PAREN:(", "CHECK:role:a", "OR:or", "LEFT_PAREN:(",
-                        "CHECK:project_id:%(owner)s", "RIGHT_PAREN:)", "RIGHT_PAREN:)", "RIGHT_PAREN:)");
+                .containsExactly(
+                        "LEFT_PAREN:(",
+                        "LEFT_PAREN:(",
+                        "CHECK:role:a",
+                        "OR:or",
+                        "LEFT_PAREN:(",
+                        "CHECK:project_id:%(owner)s",
+                        "RIGHT_PAREN:)",
+                        "RIGHT_PAREN:)",
+                        "RIGHT_PAREN:)");
     }
 
     @Test

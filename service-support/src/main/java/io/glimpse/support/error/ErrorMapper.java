@@ -33,7 +33,9 @@ public class ErrorMapper {
         Response original = e.getResponse();
         Response rendered = render(original.getStatus(), explanation(original.getStatus()), headers);
         if (original.getHeaderString("Allow") != null) {
-            return Response.fromResponse(rendered).header("Allow", original.getHeaderString("Allow")).build();
+            return Response.fromResponse(rendered)
+                    .header("Allow", original.getHeaderString("Allow"))
+                    .build();
         }
         return rendered;
     }

@@ -13,12 +13,13 @@ public class Inbox {
 
     /** @return true the first time this consumer sees this event id, false on every redelivery */
     public Uni<Boolean> firstDelivery(String consumer, String eventId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into inbox_event (consumer, event_id) values (:consumer, :eventId) "
-                        + "on conflict do nothing")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", eventId)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into inbox_event (consumer, event_id) values (:consumer, :eventId) "
+                                        + "on conflict do nothing")
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", eventId)
+                        .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
 }

@@ -5,11 +5,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,32 +68,42 @@ public class OutboxRelay {
             // Hibernate Reactive needs a safe duplicated context; a bare timer runs on the root one.
             Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
             VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> relayPass().subscribe().with(
-                    sent -> scheduleNextPass(sent == config.batchSize() ? 0 : config.relayInterval().toMillis()),
-                    failure -> scheduleNextPass(config.relayInterval().toMillis())));
+            context.runOnContext(ignored -> relayPass()
+                    .subscribe()
+                    .with(
+                            sent -> scheduleNextPass(
+                                    sent == config.batchSize()
+                                            ? 0
+                                            : config.relayInterval().toMillis()),
+                            failure -> scheduleNextPass(config.relayInterval().toMillis())));
         });
     }
 
     /** @return how many events Kafka acknowledged in this pass */
     Uni<Integer> relayPass() {
         return Panache.withTransaction(() -> claimUnsent().chain(this::publishInOrder))
-                .onFailure().invoke(failure -> LOG.warnf("outbox relay pass failed, retrying: %s", failure.getMessage()))
-                .onFailure().recoverWithItem(0);
+                .onFailure()
+                .invoke(failure -> LOG.warnf("outbox relay pass failed, retrying: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithItem(0);
     }
 
     @Scheduled(every = "1h", delayed = "1m", identity = "outbox-purge")
     Uni<Void> purgeRelayed() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
-        return Panache.withTransaction(() -> OutboxEvent.delete("sentAt < ?1", cutoff)).replaceWithVoid();
+        return Panache.withTransaction(() -> OutboxEvent.delete("sentAt < ?1", cutoff))
+                .replaceWithVoid();
     }
 
     @SuppressWarnings("unchecked")
     private Uni<List<OutboxEvent>> claimUnsent() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from outbox_event where sent_at is null order by id limit :limit "
-                        + "for update skip locked", OutboxEvent.class)
-                .setParameter("limit", config.batchSize())
-                .getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select * from outbox_event where sent_at is null order by id limit :limit "
+                                        + "for update skip locked",
+                                OutboxEvent.class)
+                        .setParameter("limit", config.batchSize())
+                        .getResultList());
     }
 
     /** Sends the events one after another; a failure ends the pass, keeping what was already acknowledged. */
@@ -101,14 +111,17 @@ public class OutboxRelay {
         AtomicInteger sent = new AtomicInteger();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutboxEvent event : events) {
-            chain = chain.chain(() -> emitter.sendMessage(toMessage(event))
-                    .invoke(() -> {
-                        event.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-                        sent.incrementAndGet();
-                    }));
+            chain = chain.chain(() -> emitter.sendMessage(toMessage(event)).invoke(() -> {
+                event.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                sent.incrementAndGet();
+            }));
         }
-        return chain.onFailure().invoke(failure -> LOG.warnf("Kafka did not take an event (%s); it stays in the outbox",
-                failure.getMessage())).onFailure().recoverWithNull().map(ignored -> sent.get());
+        return chain.onFailure()
+                .invoke(failure ->
+                        LOG.warnf("Kafka did not take an event (%s); it stays in the outbox", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
+                .map(ignored -> sent.get());
     }
 
     private Message<String> toMessage(OutboxEvent event) {

@@ -40,9 +40,12 @@ public class CatalogClient {
      */
     public Uni<Optional<ImageState>> image(String imageId) {
         return fetchImage(imageId)
-                .onFailure().invoke(failure -> LOG.warnf("catalog lookup of image %s failed: %s", imageId, failure.toString()))
-                .onFailure().transform(failure -> new CatalogUnavailableException(
-                        "The image service cannot be reached to look up image " + imageId + "; try again later.", failure));
+                .onFailure()
+                .invoke(failure -> LOG.warnf("catalog lookup of image %s failed: %s", imageId, failure.toString()))
+                .onFailure()
+                .transform(failure -> new CatalogUnavailableException(
+                        "The image service cannot be reached to look up image " + imageId + "; try again later.",
+                        failure));
     }
 
     /**
@@ -52,10 +55,12 @@ public class CatalogClient {
      */
     public Uni<Void> pushMembership(MemberEventData change) {
         return putMembership(EventJson.write(change))
-                .onFailure().invoke(failure -> LOG.warnf("push of membership %s/%s (sequence %d) to catalog failed;"
-                                + " its event will deliver it: %s", change.member().imageId(), change.member().memberId(),
-                        change.sequence(), failure.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "push of membership %s/%s (sequence %d) to catalog failed;" + " its event will deliver it: %s",
+                        change.member().imageId(), change.member().memberId(), change.sequence(), failure.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     @AsynchronousNonBlocking
@@ -66,7 +71,8 @@ public class CatalogClient {
         return catalog.image(imageId)
                 .map(json -> Optional.of(EventJson.read(json, ImageState.class)))
                 // A 404 is an answer, not a failure: it must neither be retried nor open the breaker.
-                .onFailure(CatalogClient::isNotFound).recoverWithItem(Optional.empty());
+                .onFailure(CatalogClient::isNotFound)
+                .recoverWithItem(Optional.empty());
     }
 
     @AsynchronousNonBlocking
@@ -77,6 +83,7 @@ public class CatalogClient {
     }
 
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
+        return failure instanceof WebApplicationException web
+                && web.getResponse().getStatus() == 404;
     }
 }

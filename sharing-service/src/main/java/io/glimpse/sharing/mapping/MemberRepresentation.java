@@ -15,8 +15,7 @@ public final class MemberRepresentation {
     public static final String MEMBERS_SCHEMA = "/v2/schemas/members";
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-    private MemberRepresentation() {
-    }
+    private MemberRepresentation() {}
 
     public static Map<String, Object> of(ImageMember member) {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ public final class MemberRequestParser {
     /** Member ids are project ids; Glance's column holds 255 characters. */
     static final int MAX_MEMBER_ID = 255;
 
-    private MemberRequestParser() {
-    }
+    private MemberRequestParser() {}
 
     /** {@code {"member": "<project id>"}} → the project id. */
     public static String memberId(Object body) {

@@ -13,20 +13,28 @@ public final class MemberSchemas {
     private static final String UUID_PATTERN =
             "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$";
 
-    private MemberSchemas() {
-    }
+    private MemberSchemas() {}
 
     public static Map<String, Object> member() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("member_id", Map.of("type", "string",
-                "description", "An identifier for the image member (tenantId)"));
-        properties.put("image_id", Map.of("type", "string", "description", "An identifier for the image",
-                "pattern", UUID_PATTERN));
+        properties.put(
+                "member_id", Map.of("type", "string", "description", "An identifier for the image member (tenantId)"));
+        properties.put(
+                "image_id",
+                Map.of("type", "string", "description", "An identifier for the image", "pattern", UUID_PATTERN));
         properties.put("created_at", Map.of("type", "string", "description", "Date and time of image member creation"));
-        properties.put("updated_at", Map.of("type", "string",
-                "description", "Date and time of last modification of image member"));
-        properties.put("status", Map.of("type", "string", "description", "The status of this image member",
-                "enum", List.of("pending", "accepted", "rejected")));
+        properties.put(
+                "updated_at",
+                Map.of("type", "string", "description", "Date and time of last modification of image member"));
+        properties.put(
+                "status",
+                Map.of(
+                        "type",
+                        "string",
+                        "description",
+                        "The status of this image member",
+                        "enum",
+                        List.of("pending", "accepted", "rejected")));
         properties.put("schema", Map.of("readOnly", true, "type", "string"));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", "member");
@@ -44,8 +52,12 @@ public final class MemberSchemas {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", "members");
         schema.put("properties", properties);
-        schema.put("links", List.of(Map.of("rel", "first", "href", "{first}"), Map.of("rel", "next", "href", "{next}"),
-                Map.of("rel", "describedby", "href", "{schema}")));
+        schema.put(
+                "links",
+                List.of(
+                        Map.of("rel", "first", "href", "{first}"),
+                        Map.of("rel", "next", "href", "{next}"),
+                        Map.of("rel", "describedby", "href", "{schema}")));
         return schema;
     }
 }

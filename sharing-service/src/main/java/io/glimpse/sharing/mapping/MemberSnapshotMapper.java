@@ -5,11 +5,14 @@ import io.glimpse.sharing.domain.ImageMember;
 
 /** Membership entity → the membership as events and the catalog push carry it (contracts). */
 public final class MemberSnapshotMapper {
-    private MemberSnapshotMapper() {
-    }
+    private MemberSnapshotMapper() {}
 
     public static MemberSnapshot toSnapshot(ImageMember member) {
-        return new MemberSnapshot(member.imageId, member.memberId, member.status, member.createdAt.toInstant(),
+        return new MemberSnapshot(
+                member.imageId,
+                member.memberId,
+                member.status,
+                member.createdAt.toInstant(),
                 member.updatedAt.toInstant());
     }
 }

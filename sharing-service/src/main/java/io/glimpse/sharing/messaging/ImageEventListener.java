@@ -43,10 +43,15 @@ public class ImageEventListener {
             LOG.errorf("unreadable image event %s: %s", eventId, unreadable.getMessage());
             return Uni.createFrom().completionStage(message.nack(unreadable));
         }
-        return projection.apply(eventId, data)
-                .onFailure().invoke(failure -> LOG.warnf("applying image event %s failed, retrying: %s", eventId,
-                        failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        return projection
+                .apply(eventId, data)
+                .onFailure()
+                .invoke(failure ->
+                        LOG.warnf("applying image event %s failed, retrying: %s", eventId, failure.getMessage()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 }

@@ -34,10 +34,11 @@ public class MemberEvents {
     }
 
     /** Advances the image's member sequence (the caller holds the image row's lock) and records the event. */
-    private Uni<MemberEventData> record(String type, ImageProjection image, ImageMember member, boolean deleted,
-                                       Actor actor, String requestId) {
-        MemberEventData data = new MemberEventData(image.nextMemberSequence(), actor, requestId, deleted,
-                MemberSnapshotMapper.toSnapshot(member));
-        return outbox.record(Topics.MEMBERS, member.imageId, type, member.imageId, data).replaceWith(data);
+    private Uni<MemberEventData> record(
+            String type, ImageProjection image, ImageMember member, boolean deleted, Actor actor, String requestId) {
+        MemberEventData data = new MemberEventData(
+                image.nextMemberSequence(), actor, requestId, deleted, MemberSnapshotMapper.toSnapshot(member));
+        return outbox.record(Topics.MEMBERS, member.imageId, type, member.imageId, data)
+                .replaceWith(data);
     }
 }

@@ -44,17 +44,23 @@ public class MemberPolicy {
      * @throws MemberNotFoundException      for {@link MemberOperation#SHOW_MEMBER} instead of any 403
      * @throws GlimpseException.Forbidden   when the image is not shared or the rule denies
      */
-    public void authorize(MemberOperation operation, Caller caller, ImageProjection image,
-                          Optional<MemberStatus> callerMembership, String memberId) {
+    public void authorize(
+            MemberOperation operation,
+            Caller caller,
+            ImageProjection image,
+            Optional<MemberStatus> callerMembership,
+            String memberId) {
         Credentials credentials = credentials(caller);
         ImageFacts facts = facts(image, callerMembership);
         Map<String, String> target = facts.policyTarget(credentials);
         if (!access.isVisible(credentials, facts) || !engine.allowed(GlancePolicy.GET_IMAGE, credentials, target)) {
             throw new ImageNotFoundException(image.imageId);
         }
-        String denial = facts.visibility() != ImageVisibility.SHARED ? NOT_SHARED
-                : engine.allowed(operation.rule(), credentials, target) ? null
-                : "Policy doesn't allow " + operation.rule().ruleName() + " to be performed.";
+        String denial = facts.visibility() != ImageVisibility.SHARED
+                ? NOT_SHARED
+                : engine.allowed(operation.rule(), credentials, target)
+                        ? null
+                        : "Policy doesn't allow " + operation.rule().ruleName() + " to be performed.";
         if (denial == null) {
             return;
         }
@@ -74,15 +80,18 @@ public class MemberPolicy {
     }
 
     private static ImageFacts facts(ImageProjection image, Optional<MemberStatus> callerMembership) {
-        ImageVisibility visibility = ImageVisibility.fromWireValue(image.visibility).orElseThrow(
-                () -> new IllegalStateException("image " + image.imageId + " has visibility " + image.visibility));
-        return new ImageFacts(Optional.ofNullable(image.owner), visibility,
+        ImageVisibility visibility = ImageVisibility.fromWireValue(image.visibility)
+                .orElseThrow(() ->
+                        new IllegalStateException("image " + image.imageId + " has visibility " + image.visibility));
+        return new ImageFacts(
+                Optional.ofNullable(image.owner),
+                visibility,
                 callerMembership.map(status -> io.glimpse.policy.image.MemberStatus.valueOf(status.name())));
     }
 
     private static Credentials credentials(Caller caller) {
         // A service account's token may name no project; it then owns nothing and is a member of nothing.
-        return new Credentials(caller.userId(), Objects.requireNonNullElse(caller.projectId(), ""), caller.roles(),
-                Map.of());
+        return new Credentials(
+                caller.userId(), Objects.requireNonNullElse(caller.projectId(), ""), caller.roles(), Map.of());
     }
 }

@@ -14,12 +14,15 @@ import java.util.Optional;
 public class ImageMemberRepository implements PanacheRepository<ImageMember> {
 
     public Uni<Optional<ImageMember>> findMember(String imageId, String memberId) {
-        return find("imageId = ?1 and memberId = ?2", imageId, memberId).firstResult().map(Optional::ofNullable);
+        return find("imageId = ?1 and memberId = ?2", imageId, memberId)
+                .firstResult()
+                .map(Optional::ofNullable);
     }
 
     /** @throws MemberNotFoundException (as a failed Uni) when the project is not a member */
     public Uni<ImageMember> require(String imageId, String memberId) {
-        return findMember(imageId, memberId).map(member -> member.orElseThrow(() -> new MemberNotFoundException(imageId, memberId)));
+        return findMember(imageId, memberId)
+                .map(member -> member.orElseThrow(() -> new MemberNotFoundException(imageId, memberId)));
     }
 
     /** Every member of the image, oldest first. */

@@ -24,7 +24,8 @@ public class ImageProjectionRepository implements PanacheRepositoryBase<ImagePro
      * @return true when the row changed
      */
     public Uni<Boolean> applyIfNewer(long sequence, ImageSnapshot image) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into image_projection (image_id, owner, visibility, status, sequence, updated_at)
                         values (:id, :owner, :visibility, :status, :sequence, now())
                         on conflict (image_id) do update
@@ -32,12 +33,12 @@ public class ImageProjectionRepository implements PanacheRepositoryBase<ImagePro
                                sequence = excluded.sequence, updated_at = now()
                          where image_projection.sequence < excluded.sequence
                         """)
-                .setParameter("id", image.id())
-                .setParameter("owner", image.owner())
-                .setParameter("visibility", image.visibility().wire())
-                .setParameter("status", image.status().wire())
-                .setParameter("sequence", sequence)
-                .executeUpdate())
+                        .setParameter("id", image.id())
+                        .setParameter("owner", image.owner())
+                        .setParameter("visibility", image.visibility().wire())
+                        .setParameter("status", image.status().wire())
+                        .setParameter("sequence", sequence)
+                        .executeUpdate())
                 .map(changed -> changed == 1);
     }
 
@@ -60,7 +61,9 @@ public class ImageProjectionRepository implements PanacheRepositoryBase<ImagePro
     }
 
     private static Uni<ImageProjection> live(String imageId, Uni<ImageProjection> row) {
-        return row.onItem().ifNull().failWith(() -> new ImageNotFoundException(imageId))
+        return row.onItem()
+                .ifNull()
+                .failWith(() -> new ImageNotFoundException(imageId))
                 .invoke(image -> {
                     if (image.isGone()) {
                         throw new ImageNotFoundException(imageId);

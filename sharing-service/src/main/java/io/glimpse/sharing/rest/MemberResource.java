@@ -38,7 +38,8 @@ public class MemberResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> add(@PathParam("imageId") String imageId, Object body) {
-        return members.add(caller.get(), imageId, MemberRequestParser.memberId(body)).map(MemberRepresentation::of);
+        return members.add(caller.get(), imageId, MemberRequestParser.memberId(body))
+                .map(MemberRepresentation::of);
     }
 
     @GET
@@ -55,8 +56,8 @@ public class MemberResource {
     @PUT
     @Path("/{memberId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> update(@PathParam("imageId") String imageId, @PathParam("memberId") String memberId,
-                                           Object body) {
+    public Uni<Map<String, Object>> update(
+            @PathParam("imageId") String imageId, @PathParam("memberId") String memberId, Object body) {
         return members.update(caller.get(), imageId, memberId, MemberRequestParser.status(body))
                 .map(MemberRepresentation::of);
     }
@@ -64,6 +65,7 @@ public class MemberResource {
     @DELETE
     @Path("/{memberId}")
     public Uni<Response> delete(@PathParam("imageId") String imageId, @PathParam("memberId") String memberId) {
-        return members.delete(caller.get(), imageId, memberId).replaceWith(Response.noContent().build());
+        return members.delete(caller.get(), imageId, memberId)
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -39,8 +39,12 @@ public class ImageProjectionService {
     private final Inbox inbox;
     private final CatalogClient catalog;
 
-    public ImageProjectionService(ImageProjectionRepository projections, ImageMemberRepository members,
-                                  MemberEvents events, Inbox inbox, CatalogClient catalog) {
+    public ImageProjectionService(
+            ImageProjectionRepository projections,
+            ImageMemberRepository members,
+            MemberEvents events,
+            Inbox inbox,
+            CatalogClient catalog) {
         this.projections = projections;
         this.members = members;
         this.events = events;
@@ -50,16 +54,19 @@ public class ImageProjectionService {
 
     @WithTransaction
     public Uni<Void> apply(String eventId, ImageEventData event) {
-        return inbox.firstDelivery(CONSUMER, eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : projections.applyIfNewer(event.sequence(), event.image()).chain(changed -> changed
-                        ? removeMembersIfGone(event.image().id(), event.actor(), event.requestId())
-                        : Uni.createFrom().voidItem()));
+        return inbox.firstDelivery(CONSUMER, eventId)
+                .chain(first -> !first
+                        ? Uni.createFrom().voidItem()
+                        : projections
+                                .applyIfNewer(event.sequence(), event.image())
+                                .chain(changed -> changed
+                                        ? removeMembersIfGone(event.image().id(), event.actor(), event.requestId())
+                                        : Uni.createFrom().voidItem()));
     }
 
     @WithSession
     public Uni<ImageProjection> find(String imageId) {
-        return projections.findById(imageId)
-                .onItem().ifNull().failWith(() -> new ImageNotFoundException(imageId));
+        return projections.findById(imageId).onItem().ifNull().failWith(() -> new ImageNotFoundException(imageId));
     }
 
     /**
@@ -72,9 +79,12 @@ public class ImageProjectionService {
         if (imageId.length() > MAX_IMAGE_ID) {
             return Uni.createFrom().failure(new ImageNotFoundException(imageId));
         }
-        return Panache.withSession(() -> projections.find(imageId)).chain(known -> known.isPresent()
-                ? Uni.createFrom().item(false)
-                : catalog.image(imageId).chain(state -> upsert(imageId, state)).replaceWith(true));
+        return Panache.withSession(() -> projections.find(imageId))
+                .chain(known -> known.isPresent()
+                        ? Uni.createFrom().item(false)
+                        : catalog.image(imageId)
+                                .chain(state -> upsert(imageId, state))
+                                .replaceWith(true));
     }
 
     /**
@@ -83,25 +93,33 @@ public class ImageProjectionService {
      * @return true when catalog's answer was newer than the projection, which now holds it
      */
     public Uni<Boolean> refresh(String imageId) {
-        return catalog.image(imageId).chain(state -> state.isEmpty() ? Uni.createFrom().item(false)
-                : Panache.withTransaction(() -> projections.applyIfNewer(state.get().sequence(), state.get().image())));
+        return catalog.image(imageId)
+                .chain(state -> state.isEmpty()
+                        ? Uni.createFrom().item(false)
+                        : Panache.withTransaction(() -> projections.applyIfNewer(
+                                state.get().sequence(), state.get().image())));
     }
 
     private Uni<Void> upsert(String imageId, Optional<ImageState> state) {
         ImageState found = state.orElseThrow(() -> new ImageNotFoundException(imageId));
-        return Panache.withTransaction(() -> projections.applyIfNewer(found.sequence(), found.image())).replaceWithVoid();
+        return Panache.withTransaction(() -> projections.applyIfNewer(found.sequence(), found.image()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> removeMembersIfGone(String imageId, Actor actor, String requestId) {
-        return projections.findById(imageId).chain(image -> !image.isGone() ? Uni.createFrom().voidItem()
-                : members.listOf(imageId).chain(gone -> removeAll(image, gone, actor, requestId)));
+        return projections
+                .findById(imageId)
+                .chain(image -> !image.isGone()
+                        ? Uni.createFrom().voidItem()
+                        : members.listOf(imageId).chain(gone -> removeAll(image, gone, actor, requestId)));
     }
 
     /** One after another: a reactive session runs one statement at a time. */
     private Uni<Void> removeAll(ImageProjection image, List<ImageMember> gone, Actor actor, String requestId) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ImageMember member : gone) {
-            chain = chain.chain(() -> events.deleted(image, member, actor, requestId)).chain(() -> members.delete(member));
+            chain = chain.chain(() -> events.deleted(image, member, actor, requestId))
+                    .chain(() -> members.delete(member));
         }
         return chain;
     }

@@ -39,9 +39,14 @@ public class MemberService {
     private final CatalogClient catalog;
     private final SharingConfig config;
 
-    public MemberService(ImageProjectionService images, ImageProjectionRepository projections,
-                         ImageMemberRepository members, MemberPolicy policy, MemberEvents events, CatalogClient catalog,
-                         SharingConfig config) {
+    public MemberService(
+            ImageProjectionService images,
+            ImageProjectionRepository projections,
+            ImageMemberRepository members,
+            MemberPolicy policy,
+            MemberEvents events,
+            CatalogClient catalog,
+            SharingConfig config) {
         this.images = images;
         this.projections = projections;
         this.members = members;
@@ -52,55 +57,77 @@ public class MemberService {
     }
 
     public Uni<ImageMember> add(Caller caller, String imageId, String memberId) {
-        return change(imageId, () -> Panache.withTransaction(() -> projections.lockLive(imageId)
-                .call(image -> authorize(MemberOperation.ADD_MEMBER, caller, image, memberId))
-                .chain(image -> members.countOf(imageId).chain(count -> {
-                    int quota = config.memberQuota();
-                    if (quota >= 0 && count + 1 > quota) {
-                        throw new MemberQuotaExceededException(imageId, count + 1, quota);
-                    }
-                    return members.findMember(imageId, memberId);
-                }).chain(existing -> {
-                    if (existing.isPresent()) {
-                        throw new GlimpseException.Conflict("Member " + memberId + " is duplicated for image " + imageId);
-                    }
-                    ImageMember member = ImageMember.pending(imageId, memberId);
-                    return members.persist(member)
-                            .chain(() -> events.created(image, member, actor(caller), caller.requestId()))
-                            .map(event -> new MemberChange(member, event));
-                }))));
+        return change(
+                imageId,
+                () -> Panache.withTransaction(() -> projections
+                        .lockLive(imageId)
+                        .call(image -> authorize(MemberOperation.ADD_MEMBER, caller, image, memberId))
+                        .chain(image -> members.countOf(imageId)
+                                .chain(count -> {
+                                    int quota = config.memberQuota();
+                                    if (quota >= 0 && count + 1 > quota) {
+                                        throw new MemberQuotaExceededException(imageId, count + 1, quota);
+                                    }
+                                    return members.findMember(imageId, memberId);
+                                })
+                                .chain(existing -> {
+                                    if (existing.isPresent()) {
+                                        throw new GlimpseException.Conflict(
+                                                "Member " + memberId + " is duplicated for image " + imageId);
+                                    }
+                                    ImageMember member = ImageMember.pending(imageId, memberId);
+                                    return members.persist(member)
+                                            .chain(() ->
+                                                    events.created(image, member, actor(caller), caller.requestId()))
+                                            .map(event -> new MemberChange(member, event));
+                                }))));
     }
 
     public Uni<List<ImageMember>> list(Caller caller, String imageId) {
-        return withFreshFacts(imageId, () -> Panache.withSession(() -> projections.findLive(imageId)
-                .call(image -> authorize(MemberOperation.LIST_MEMBERS, caller, image, caller.projectId()))
-                .chain(image -> policy.seesEveryMember(caller, image) ? members.listOf(imageId)
-                        : callerMembership(caller, image).map(own -> own.stream().toList()))));
+        return withFreshFacts(
+                imageId,
+                () -> Panache.withSession(() -> projections
+                        .findLive(imageId)
+                        .call(image -> authorize(MemberOperation.LIST_MEMBERS, caller, image, caller.projectId()))
+                        .chain(image -> policy.seesEveryMember(caller, image)
+                                ? members.listOf(imageId)
+                                : callerMembership(caller, image)
+                                        .map(own -> own.stream().toList()))));
     }
 
     public Uni<ImageMember> show(Caller caller, String imageId, String memberId) {
-        return withFreshFacts(imageId, () -> Panache.withSession(() -> projections.findLive(imageId)
-                .call(image -> authorize(MemberOperation.SHOW_MEMBER, caller, image, memberId))
-                .chain(image -> visibleMember(caller, image, memberId))));
+        return withFreshFacts(
+                imageId,
+                () -> Panache.withSession(() -> projections
+                        .findLive(imageId)
+                        .call(image -> authorize(MemberOperation.SHOW_MEMBER, caller, image, memberId))
+                        .chain(image -> visibleMember(caller, image, memberId))));
     }
 
     public Uni<ImageMember> update(Caller caller, String imageId, String memberId, MemberStatus status) {
-        return change(imageId, () -> Panache.withTransaction(() -> projections.lockLive(imageId)
-                .call(image -> authorize(MemberOperation.UPDATE_MEMBER, caller, image, memberId))
-                .chain(image -> visibleMember(caller, image, memberId).chain(member -> {
-                    member.changeStatus(status);
-                    return events.updated(image, member, actor(caller), caller.requestId())
-                            .map(event -> new MemberChange(member, event));
-                }))));
+        return change(
+                imageId,
+                () -> Panache.withTransaction(() -> projections
+                        .lockLive(imageId)
+                        .call(image -> authorize(MemberOperation.UPDATE_MEMBER, caller, image, memberId))
+                        .chain(image -> visibleMember(caller, image, memberId).chain(member -> {
+                            member.changeStatus(status);
+                            return events.updated(image, member, actor(caller), caller.requestId())
+                                    .map(event -> new MemberChange(member, event));
+                        }))));
     }
 
     public Uni<Void> delete(Caller caller, String imageId, String memberId) {
-        return change(imageId, () -> Panache.withTransaction(() -> projections.lockLive(imageId)
-                .call(image -> authorize(MemberOperation.DELETE_MEMBER, caller, image, memberId))
-                .chain(image -> visibleMember(caller, image, memberId).chain(member ->
-                        events.deleted(image, member, actor(caller), caller.requestId())
-                                .call(() -> members.delete(member))
-                                .map(event -> new MemberChange(member, event))))))
+        return change(
+                        imageId,
+                        () -> Panache.withTransaction(() -> projections
+                                .lockLive(imageId)
+                                .call(image -> authorize(MemberOperation.DELETE_MEMBER, caller, image, memberId))
+                                .chain(image -> visibleMember(caller, image, memberId)
+                                        .chain(member -> events.deleted(
+                                                        image, member, actor(caller), caller.requestId())
+                                                .call(() -> members.delete(member))
+                                                .map(event -> new MemberChange(member, event))))))
                 .replaceWithVoid();
     }
 
@@ -118,10 +145,14 @@ public class MemberService {
      * asked once more, and when it knows something newer the use case runs again on that.
      */
     private <T> Uni<T> withFreshFacts(String imageId, Supplier<Uni<T>> useCase) {
-        return images.ensureKnown(imageId).chain(fresh -> useCase.get()
-                .onFailure(denial -> !fresh && mayComeFromLag(denial)).recoverWithUni(denial -> images.refresh(imageId)
-                        .onFailure().recoverWithItem(false)
-                        .chain(newer -> newer ? useCase.get() : Uni.createFrom().failure(denial))));
+        return images.ensureKnown(imageId)
+                .chain(fresh -> useCase.get()
+                        .onFailure(denial -> !fresh && mayComeFromLag(denial))
+                        .recoverWithUni(denial -> images.refresh(imageId)
+                                .onFailure()
+                                .recoverWithItem(false)
+                                .chain(newer ->
+                                        newer ? useCase.get() : Uni.createFrom().failure(denial))));
     }
 
     private static boolean mayComeFromLag(Throwable failure) {
@@ -129,12 +160,14 @@ public class MemberService {
     }
 
     private Uni<Void> authorize(MemberOperation operation, Caller caller, ImageProjection image, String memberId) {
-        return callerMembership(caller, image).invoke(own -> policy.authorize(operation, caller, image,
-                own.map(member -> member.status), memberId)).replaceWithVoid();
+        return callerMembership(caller, image)
+                .invoke(own -> policy.authorize(operation, caller, image, own.map(member -> member.status), memberId))
+                .replaceWithVoid();
     }
 
     private Uni<Optional<ImageMember>> callerMembership(Caller caller, ImageProjection image) {
-        return caller.projectId() == null ? Uni.createFrom().item(Optional.empty())
+        return caller.projectId() == null
+                ? Uni.createFrom().item(Optional.empty())
                 : members.findMember(image.imageId, caller.projectId());
     }
 

@@ -30,7 +30,8 @@ class CatalogLookupTest {
         Response projection = TestImages.projection(image);
         assertThat(projection.jsonPath().getLong("sequence")).isEqualTo(5);
         assertThat(projection.jsonPath().getString("owner")).isEqualTo("project-a");
-        assertThat(listMembers("alice", image).jsonPath().getList("members.member_id")).containsExactly("project-b");
+        assertThat(listMembers("alice", image).jsonPath().getList("members.member_id"))
+                .containsExactly("project-b");
         assertThat(FakeCatalogControl.lookups(image)).isEqualTo(1);
     }
 
@@ -43,7 +44,8 @@ class CatalogLookupTest {
         Response added = addMember("alice", image, "project-b");
 
         assertThat(added.statusCode()).isEqualTo(200);
-        assertThat(TestImages.projection(image).jsonPath().getString("visibility")).isEqualTo("shared");
+        assertThat(TestImages.projection(image).jsonPath().getString("visibility"))
+                .isEqualTo("shared");
     }
 
     @Test

@@ -47,7 +47,9 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
         server.createContext("/internal/", this::internal);
         server.createContext("/fake/", this::control);
         server.start();
-        return Map.of("quarkus.rest-client.catalog.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "quarkus.rest-client.catalog.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

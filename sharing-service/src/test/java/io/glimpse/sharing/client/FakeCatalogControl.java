@@ -11,12 +11,14 @@ import java.util.List;
 
 /** The test's handle on {@link FakeCatalog}, found through the REST client's configured URL. */
 public final class FakeCatalogControl {
-    private FakeCatalogControl() {
-    }
+    private FakeCatalogControl() {}
 
     public static void knows(ImageState state) {
-        RestAssured.given().body(EventJson.write(state)).put(url("/fake/images/" + state.image().id()))
-                .then().statusCode(204);
+        RestAssured.given()
+                .body(EventJson.write(state))
+                .put(url("/fake/images/" + state.image().id()))
+                .then()
+                .statusCode(204);
     }
 
     public static int lookups(String imageId) {
@@ -31,12 +33,20 @@ public final class FakeCatalogControl {
 
     /** What catalog answers to membership pushes from now on (204 normally). */
     public static void answerPushesWith(int status) {
-        RestAssured.given().body(String.valueOf(status)).put(url("/fake/push-status")).then().statusCode(204);
+        RestAssured.given()
+                .body(String.valueOf(status))
+                .put(url("/fake/push-status"))
+                .then()
+                .statusCode(204);
     }
 
     /** What catalog answers to image lookups from now on (200/404 normally; e.g. 503 for an outage). */
     public static void answerLookupsWith(int status) {
-        RestAssured.given().body(String.valueOf(status)).put(url("/fake/lookup-status")).then().statusCode(204);
+        RestAssured.given()
+                .body(String.valueOf(status))
+                .put(url("/fake/lookup-status"))
+                .then()
+                .statusCode(204);
     }
 
     private static String url(String path) {

@@ -17,7 +17,8 @@ class MemberRequestParserTest {
     @Test
     void memberBodies() {
         assertThat(MemberRequestParser.memberId(Map.of("member", "project-b"))).isEqualTo("project-b");
-        assertThat(MemberRequestParser.memberId(Map.of("member", "project-b", "extra", 1))).isEqualTo("project-b");
+        assertThat(MemberRequestParser.memberId(Map.of("member", "project-b", "extra", 1)))
+                .isEqualTo("project-b");
         assertBadRequest(() -> MemberRequestParser.memberId(null), "Body expected in request.");
         assertBadRequest(() -> MemberRequestParser.memberId(List.of()), "Expected a member in the form");
         assertBadRequest(() -> MemberRequestParser.memberId(Map.of()), "Member to be added not specified");

@@ -8,8 +8,8 @@ import io.glimpse.contracts.model.ImageStatus;
 import io.glimpse.contracts.model.Visibility;
 import io.glimpse.contracts.topic.Topics;
 import io.glimpse.testsupport.EventPublisher;
-import io.glimpse.testsupport.TopicReader;
 import io.glimpse.testsupport.Tokens;
+import io.glimpse.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -73,20 +73,43 @@ class ImageEventListenerTest {
 
         assertThat(projection(broken).statusCode()).isEqualTo(404);
         try (TopicReader deadLetters = new TopicReader("glimpse.images.dead-letter")) {
-            assertThat(deadLetters.awaitFirst(broken, Duration.ofSeconds(30)).value()).isEqualTo("{not a cloud event");
+            assertThat(deadLetters.awaitFirst(broken, Duration.ofSeconds(30)).value())
+                    .isEqualTo("{not a cloud event");
         }
     }
 
-    private static void publish(String imageId, String eventId, long sequence, Visibility visibility, ImageStatus status) {
+    private static void publish(
+            String imageId, String eventId, long sequence, Visibility visibility, ImageStatus status) {
         Instant now = Instant.now();
-        ImageSnapshot image = new ImageSnapshot(imageId, "test", status, visibility, false, false, "project-t", null, null,
-                null, null, null, null, null, 0, 0, List.of(), Map.of(), now, now);
+        ImageSnapshot image = new ImageSnapshot(
+                imageId,
+                "test",
+                status,
+                visibility,
+                false,
+                false,
+                "project-t",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                List.of(),
+                Map.of(),
+                now,
+                now);
         ImageEventData data = new ImageEventData(sequence, new Actor("project-t", "tester"), "req-test", image);
         publisher.cloudEvent(Topics.IMAGES, 0, imageId, eventId, "image.update", EventJson.write(data));
     }
 
     private static Response projection(String imageId) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.serviceAccount()).accept("application/json")
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.serviceAccount())
+                .accept("application/json")
                 .get("/internal/image-projection/" + imageId);
     }
 

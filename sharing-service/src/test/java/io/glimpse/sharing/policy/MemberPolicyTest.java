@@ -36,53 +36,55 @@ class MemberPolicyTest {
 
     @ParameterizedTest(name = "{0} {1} on a {2} image: {3}")
     @CsvSource({
-            // shared images
-            "owner,          ADD_MEMBER,    shared, allowed",
-            "owner-reader,   ADD_MEMBER,    shared, 403",
-            "member,         ADD_MEMBER,    shared, 403",
-            "stranger,       ADD_MEMBER,    shared, 404",
-            "admin,          ADD_MEMBER,    shared, allowed",
-            "owner,          LIST_MEMBERS,  shared, allowed",
-            "owner-reader,   LIST_MEMBERS,  shared, allowed",
-            "member,         LIST_MEMBERS,  shared, allowed",
-            "pending-member, LIST_MEMBERS,  shared, allowed",
-            "reader-member,  LIST_MEMBERS,  shared, allowed",
-            "stranger,       LIST_MEMBERS,  shared, 404",
-            "admin,          LIST_MEMBERS,  shared, allowed",
-            "member,         SHOW_MEMBER,   shared, allowed",
-            "stranger,       SHOW_MEMBER,   shared, 404",
-            "owner,          UPDATE_MEMBER, shared, 403",
-            "owner-reader,   UPDATE_MEMBER, shared, 403",
-            "member,         UPDATE_MEMBER, shared, allowed",
-            "pending-member, UPDATE_MEMBER, shared, allowed",
-            "reader-member,  UPDATE_MEMBER, shared, 403",
-            "stranger,       UPDATE_MEMBER, shared, 404",
-            "admin,          UPDATE_MEMBER, shared, allowed",
-            "owner,          DELETE_MEMBER, shared, allowed",
-            "owner-reader,   DELETE_MEMBER, shared, 403",
-            "member,         DELETE_MEMBER, shared, 403",
-            "admin,          DELETE_MEMBER, shared, allowed",
-            // other visibilities: no members at all; invisible stays 404, and show hides every 403
-            "owner,          ADD_MEMBER,    private, 403",
-            "admin,          ADD_MEMBER,    private, 403",
-            "owner,          LIST_MEMBERS,  private, 403",
-            "owner,          SHOW_MEMBER,   private, 404",
-            "member,         LIST_MEMBERS,  private, 404",
-            "stranger,       ADD_MEMBER,    private, 404",
-            "stranger,       LIST_MEMBERS,  public, 403",
-            "stranger,       SHOW_MEMBER,   public, 404",
-            "owner,          ADD_MEMBER,    community, 403",
+        // shared images
+        "owner,          ADD_MEMBER,    shared, allowed",
+        "owner-reader,   ADD_MEMBER,    shared, 403",
+        "member,         ADD_MEMBER,    shared, 403",
+        "stranger,       ADD_MEMBER,    shared, 404",
+        "admin,          ADD_MEMBER,    shared, allowed",
+        "owner,          LIST_MEMBERS,  shared, allowed",
+        "owner-reader,   LIST_MEMBERS,  shared, allowed",
+        "member,         LIST_MEMBERS,  shared, allowed",
+        "pending-member, LIST_MEMBERS,  shared, allowed",
+        "reader-member,  LIST_MEMBERS,  shared, allowed",
+        "stranger,       LIST_MEMBERS,  shared, 404",
+        "admin,          LIST_MEMBERS,  shared, allowed",
+        "member,         SHOW_MEMBER,   shared, allowed",
+        "stranger,       SHOW_MEMBER,   shared, 404",
+        "owner,          UPDATE_MEMBER, shared, 403",
+        "owner-reader,   UPDATE_MEMBER, shared, 403",
+        "member,         UPDATE_MEMBER, shared, allowed",
+        "pending-member, UPDATE_MEMBER, shared, allowed",
+        "reader-member,  UPDATE_MEMBER, shared, 403",
+        "stranger,       UPDATE_MEMBER, shared, 404",
+        "admin,          UPDATE_MEMBER, shared, allowed",
+        "owner,          DELETE_MEMBER, shared, allowed",
+        "owner-reader,   DELETE_MEMBER, shared, 403",
+        "member,         DELETE_MEMBER, shared, 403",
+        "admin,          DELETE_MEMBER, shared, allowed",
+        // other visibilities: no members at all; invisible stays 404, and show hides every 403
+        "owner,          ADD_MEMBER,    private, 403",
+        "admin,          ADD_MEMBER,    private, 403",
+        "owner,          LIST_MEMBERS,  private, 403",
+        "owner,          SHOW_MEMBER,   private, 404",
+        "member,         LIST_MEMBERS,  private, 404",
+        "stranger,       ADD_MEMBER,    private, 404",
+        "stranger,       LIST_MEMBERS,  public, 403",
+        "stranger,       SHOW_MEMBER,   public, 404",
+        "owner,          ADD_MEMBER,    community, 403",
     })
     void matrix(String persona, MemberOperation operation, String visibility, String expected) {
         Persona who = PERSONAS.get(persona);
         ImageProjection image = image(visibility);
 
-        Throwable denial = catchThrowable(() -> POLICY.authorize(operation, who.caller(), image, who.membership(), "m"));
+        Throwable denial =
+                catchThrowable(() -> POLICY.authorize(operation, who.caller(), image, who.membership(), "m"));
 
         switch (expected) {
             case "allowed" -> assertThat(denial).isNull();
             case "403" -> assertThat(denial).isInstanceOf(GlimpseException.Forbidden.class);
-            case "404" -> assertThat(denial).isInstanceOfAny(ImageNotFoundException.class, MemberNotFoundException.class);
+            case "404" ->
+                assertThat(denial).isInstanceOfAny(ImageNotFoundException.class, MemberNotFoundException.class);
             default -> throw new IllegalArgumentException(expected);
         }
     }
@@ -90,7 +92,8 @@ class MemberPolicyTest {
     @ParameterizedTest(name = "{0} sees every member: {1}")
     @CsvSource({"owner, true", "owner-reader, true", "admin, true", "member, false", "stranger, false"})
     void onlyTheOwningProjectAndAdminsSeeEveryMember(String persona, boolean everyMember) {
-        assertThat(POLICY.seesEveryMember(PERSONAS.get(persona).caller(), image("shared"))).isEqualTo(everyMember);
+        assertThat(POLICY.seesEveryMember(PERSONAS.get(persona).caller(), image("shared")))
+                .isEqualTo(everyMember);
     }
 
     private static ImageProjection image(String visibility) {

@@ -41,9 +41,12 @@ class MemberResourceTest {
         Response added = addMember("alice", image, "project-b");
         assertThat(added.statusCode()).isEqualTo(200);
         Map<String, Object> member = added.jsonPath().getMap("");
-        assertThat(member).containsOnlyKeys("image_id", "member_id", "status", "created_at", "updated_at", "schema")
-                .containsEntry("image_id", image).containsEntry("member_id", "project-b")
-                .containsEntry("status", "pending").containsEntry("schema", "/v2/schemas/member");
+        assertThat(member)
+                .containsOnlyKeys("image_id", "member_id", "status", "created_at", "updated_at", "schema")
+                .containsEntry("image_id", image)
+                .containsEntry("member_id", "project-b")
+                .containsEntry("status", "pending")
+                .containsEntry("schema", "/v2/schemas/member");
         assertThat((String) member.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(member.get("updated_at")).isEqualTo(member.get("created_at"));
 
@@ -67,9 +70,11 @@ class MemberResourceTest {
 
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(rejected.jsonPath().getString("status")).isEqualTo("rejected");
-        assertThat(showMember("alice", image, "project-b").jsonPath().getString("status")).isEqualTo("rejected");
+        assertThat(showMember("alice", image, "project-b").jsonPath().getString("status"))
+                .isEqualTo("rejected");
         // ... and back: any status may follow any other.
-        assertThat(setStatus("bob", image, "project-b", "pending").jsonPath().getString("status")).isEqualTo("pending");
+        assertThat(setStatus("bob", image, "project-b", "pending").jsonPath().getString("status"))
+                .isEqualTo("pending");
     }
 
     @Test
@@ -83,7 +88,8 @@ class MemberResourceTest {
 
         assertThat(shownToMember.statusCode()).isEqualTo(200);
         assertThat(shownToMember.jsonPath().getString("status")).isEqualTo("accepted");
-        assertThat(shownToOwner.jsonPath().getMap("")).isEqualTo(shownToMember.jsonPath().getMap(""));
+        assertThat(shownToOwner.jsonPath().getMap(""))
+                .isEqualTo(shownToMember.jsonPath().getMap(""));
     }
 
     @Test
@@ -112,13 +118,15 @@ class MemberResourceTest {
 
         assertThat(member.statusCode()).isEqualTo(200);
         assertThat(member.jsonPath().getString("name")).isEqualTo("member");
-        assertThat(member.jsonPath().getMap("properties")).containsOnlyKeys("member_id", "image_id", "created_at",
-                "updated_at", "status", "schema");
-        assertThat(member.jsonPath().getList("properties.status.enum")).containsExactly("pending", "accepted", "rejected");
+        assertThat(member.jsonPath().getMap("properties"))
+                .containsOnlyKeys("member_id", "image_id", "created_at", "updated_at", "status", "schema");
+        assertThat(member.jsonPath().getList("properties.status.enum"))
+                .containsExactly("pending", "accepted", "rejected");
         assertThat(member.jsonPath().getBoolean("additionalProperties")).isFalse();
         assertThat(members.statusCode()).isEqualTo(200);
         assertThat(members.jsonPath().getString("name")).isEqualTo("members");
-        assertThat(members.jsonPath().getString("properties.members.items.name")).isEqualTo("member");
+        assertThat(members.jsonPath().getString("properties.members.items.name"))
+                .isEqualTo("member");
         assertThat(members.jsonPath().getList("links.rel")).containsExactly("first", "next", "describedby");
     }
 
@@ -133,13 +141,23 @@ class MemberResourceTest {
 
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.jsonPath().getString("message")).contains("Status must be");
-        assertThat(as("bob").body(Map.of("state", "accepted")).put("/v2/images/" + image + "/members/project-b")
-                .statusCode()).isEqualTo(400);
-        assertThat(as("bob").body(Map.of("status", 1)).put("/v2/images/" + image + "/members/project-b")
-                .statusCode()).isEqualTo(400);
-        assertThat(as("bob").body(List.of("accepted")).put("/v2/images/" + image + "/members/project-b")
-                .statusCode()).isEqualTo(400);
-        assertThat(as("bob").put("/v2/images/" + image + "/members/project-b").statusCode()).isEqualTo(400);
+        assertThat(as("bob")
+                        .body(Map.of("state", "accepted"))
+                        .put("/v2/images/" + image + "/members/project-b")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(as("bob")
+                        .body(Map.of("status", 1))
+                        .put("/v2/images/" + image + "/members/project-b")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(as("bob")
+                        .body(List.of("accepted"))
+                        .put("/v2/images/" + image + "/members/project-b")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(as("bob").put("/v2/images/" + image + "/members/project-b").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -151,7 +169,8 @@ class MemberResourceTest {
 
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.jsonPath().getString("code")).isEqualTo("403 Forbidden");
-        assertThat(showMember("bob", image, "project-b").jsonPath().getString("status")).isEqualTo("pending");
+        assertThat(showMember("bob", image, "project-b").jsonPath().getString("status"))
+                .isEqualTo("pending");
     }
 
     // --- §9 errors ---------------------------------------------------------------------------
@@ -161,13 +180,24 @@ class MemberResourceTest {
         String image = TestImages.sharedOfAlice();
         String members = "/v2/images/" + image + "/members";
 
-        assertThat(as("alice").body(Map.of("project", "project-b")).post(members).statusCode()).isEqualTo(400);
-        assertThat(as("alice").body(Map.of("member", "")).post(members).statusCode()).isEqualTo(400);
-        assertThat(as("alice").body(Map.of("member", 42)).post(members).statusCode()).isEqualTo(400);
-        assertThat(as("alice").body(List.of("project-b")).post(members).statusCode()).isEqualTo(400);
+        assertThat(as("alice")
+                        .body(Map.of("project", "project-b"))
+                        .post(members)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(as("alice").body(Map.of("member", "")).post(members).statusCode())
+                .isEqualTo(400);
+        assertThat(as("alice").body(Map.of("member", 42)).post(members).statusCode())
+                .isEqualTo(400);
+        assertThat(as("alice").body(List.of("project-b")).post(members).statusCode())
+                .isEqualTo(400);
         assertThat(as("alice").body("{not json").post(members).statusCode()).isEqualTo(400);
         assertThat(as("alice").post(members).statusCode()).isEqualTo(400);
-        assertThat(as("alice").body(Map.of("member", "p".repeat(256))).post(members).statusCode()).isEqualTo(400);
+        assertThat(as("alice")
+                        .body(Map.of("member", "p".repeat(256)))
+                        .post(members)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -200,12 +230,15 @@ class MemberResourceTest {
         assertThat(addMember("bob", image, "project-c").statusCode()).isEqualTo(403);
         assertThat(deleteMember("bob", image, "project-b").statusCode()).isEqualTo(403);
         assertThat(deleteMember("carol", image, "project-b").statusCode()).isEqualTo(403);
-        assertThat(setStatus("carol", image, "project-b", "accepted").statusCode()).isEqualTo(403);
+        assertThat(setStatus("carol", image, "project-b", "accepted").statusCode())
+                .isEqualTo(403);
         // ... but carol may read them all.
-        assertThat(listMembers("carol", image).jsonPath().getList("members.member_id")).containsExactly("project-b");
+        assertThat(listMembers("carol", image).jsonPath().getList("members.member_id"))
+                .containsExactly("project-b");
         // admin may do everything, including the member's own choice.
         assertThat(addMember("admin", image, "project-c").statusCode()).isEqualTo(200);
-        assertThat(setStatus("admin", image, "project-c", "accepted").statusCode()).isEqualTo(200);
+        assertThat(setStatus("admin", image, "project-c", "accepted").statusCode())
+                .isEqualTo(200);
         assertThat(listMembers("admin", image).jsonPath().getList("members.member_id"))
                 .containsExactly("project-b", "project-c");
         assertThat(deleteMember("admin", image, "project-c").statusCode()).isEqualTo(204);
@@ -222,7 +255,8 @@ class MemberResourceTest {
         assertThat(members.statusCode()).isEqualTo(200);
         assertThat(members.jsonPath().getList("members.member_id")).containsExactly("project-b");
         assertThat(showMember("bob", image, "project-c").statusCode()).isEqualTo(404);
-        assertThat(setStatus("bob", image, "project-c", "accepted").statusCode()).isEqualTo(404);
+        assertThat(setStatus("bob", image, "project-c", "accepted").statusCode())
+                .isEqualTo(404);
         assertThat(listMembers("alice", image).jsonPath().getList("members.member_id"))
                 .containsExactly("project-b", "project-c");
     }
@@ -242,7 +276,9 @@ class MemberResourceTest {
     void memberQuotaIs413() {
         String image = TestImages.sharedOfAlice();
         for (int i = 0; i < 128; i++) {
-            assertThat(addMember("alice", image, "quota-" + i).statusCode()).as("member %d", i).isEqualTo(200);
+            assertThat(addMember("alice", image, "quota-" + i).statusCode())
+                    .as("member %d", i)
+                    .isEqualTo(200);
         }
 
         Response over = addMember("alice", image, "quota-128");
@@ -262,7 +298,8 @@ class MemberResourceTest {
         assertThat(listMembers("bob", image).statusCode()).isEqualTo(404);
         assertThat(addMember("bob", image, "project-b").statusCode()).isEqualTo(404);
         assertThat(showMember("bob", image, "project-b").statusCode()).isEqualTo(404);
-        assertThat(setStatus("bob", image, "project-b", "accepted").statusCode()).isEqualTo(404);
+        assertThat(setStatus("bob", image, "project-b", "accepted").statusCode())
+                .isEqualTo(404);
         assertThat(deleteMember("bob", image, "project-b").statusCode()).isEqualTo(404);
         // Neither sharing nor catalog knows it.
         Response missing = addMember("alice", unknown, "project-b");
@@ -273,15 +310,18 @@ class MemberResourceTest {
         // The image exists, the member does not.
         assertThat(showMember("alice", image, "project-z").statusCode()).isEqualTo(404);
         assertThat(deleteMember("alice", image, "project-z").statusCode()).isEqualTo(404);
-        assertThat(setStatus("alice", image, "project-z", "accepted").statusCode()).isEqualTo(403);
+        assertThat(setStatus("alice", image, "project-z", "accepted").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void errorsFollowAcceptAndUnsupportedMethodsAre405() {
         String image = TestImages.sharedOfAlice();
 
-        Response anyType = RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser("bob"))
-                .accept("*/*").get("/v2/images/" + image + "/members");
+        Response anyType = RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.forUser("bob"))
+                .accept("*/*")
+                .get("/v2/images/" + image + "/members");
         Response patch = as("alice").body(Map.of()).patch("/v2/images/" + image + "/members");
 
         // webob's choice for a client that states no preference: an HTML error page.
@@ -290,6 +330,7 @@ class MemberResourceTest {
         assertThat(anyType.asString()).contains("<title>404 Not Found</title>");
         // The gateway answers this itself with Glance's Allow header (its route table); behind it, a bare 405.
         assertThat(patch.statusCode()).isEqualTo(405);
-        assertThat(RestAssured.get("/v2/images/" + image + "/members").statusCode()).isEqualTo(401);
+        assertThat(RestAssured.get("/v2/images/" + image + "/members").statusCode())
+                .isEqualTo(401);
     }
 }

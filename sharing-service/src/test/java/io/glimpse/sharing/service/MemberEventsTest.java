@@ -59,7 +59,9 @@ class MemberEventsTest {
         String image = TestImages.sharedOfAlice();
         String requestId = "req-" + UUID.randomUUID();
 
-        Response added = as("alice").header("X-Openstack-Request-Id", requestId).body(Map.of("member", "project-b"))
+        Response added = as("alice")
+                .header("X-Openstack-Request-Id", requestId)
+                .body(Map.of("member", "project-b"))
                 .post("/v2/images/" + image + "/members");
         List<MemberEventData> pushedAfterAdd = pushesFor(image);
         setStatus("bob", image, "project-b", "accepted");
@@ -68,18 +70,28 @@ class MemberEventsTest {
         List<MemberEventData> pushedAfterDelete = pushesFor(image);
 
         assertThat(added.statusCode()).isEqualTo(200);
-        List<ConsumerRecord<String, String>> records = members.awaitRecords(image, r -> r.size() >= 3, Duration.ofSeconds(30));
-        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type").orElseThrow())
+        List<ConsumerRecord<String, String>> records =
+                members.awaitRecords(image, r -> r.size() >= 3, Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(r -> TopicReader.header(r, "ce_type").orElseThrow())
                 .containsExactly(EventTypes.MEMBER_CREATE, EventTypes.MEMBER_UPDATE, EventTypes.MEMBER_DELETE);
-        assertThat(records).extracting(r -> TopicReader.header(r, "ce_subject").orElseThrow()).containsOnly(image);
-        assertThat(records).extracting(r -> TopicReader.header(r, "ce_source").orElseThrow())
+        assertThat(records)
+                .extracting(r -> TopicReader.header(r, "ce_subject").orElseThrow())
+                .containsOnly(image);
+        assertThat(records)
+                .extracting(r -> TopicReader.header(r, "ce_source").orElseThrow())
                 .containsOnly("/glimpse/sharing-service");
-        List<MemberEventData> events = records.stream().map(r -> EventJson.read(r.value(), MemberEventData.class)).toList();
+        List<MemberEventData> events = records.stream()
+                .map(r -> EventJson.read(r.value(), MemberEventData.class))
+                .toList();
         assertThat(events).extracting(MemberEventData::sequence).containsExactly(1L, 2L, 3L);
         assertThat(events).extracting(MemberEventData::deleted).containsExactly(false, false, true);
-        assertThat(events).extracting(e -> e.member().status())
+        assertThat(events)
+                .extracting(e -> e.member().status())
                 .containsExactly(MemberStatus.PENDING, MemberStatus.ACCEPTED, MemberStatus.ACCEPTED);
-        assertThat(events).extracting(e -> e.actor().projectId()).containsExactly("project-a", "project-b", "project-a");
+        assertThat(events)
+                .extracting(e -> e.actor().projectId())
+                .containsExactly("project-a", "project-b", "project-a");
         assertThat(events.get(0).requestId()).isEqualTo(requestId);
         assertThat(events.get(0).member().memberId()).isEqualTo("project-b");
         assertThat(events.get(0).member().createdAt().toString())
@@ -103,7 +115,10 @@ class MemberEventsTest {
 
         assertThat(added.statusCode()).isEqualTo(200);
         ConsumerRecord<String, String> created = members.awaitFirst(image, Duration.ofSeconds(30));
-        assertThat(EventJson.read(created.value(), MemberEventData.class).member().memberId()).isEqualTo("project-b");
+        assertThat(EventJson.read(created.value(), MemberEventData.class)
+                        .member()
+                        .memberId())
+                .isEqualTo("project-b");
     }
 
     @Test
@@ -120,24 +135,30 @@ class MemberEventsTest {
         assertThat(listMembers("alice", image).statusCode()).isEqualTo(404);
         assertThat(addMember("alice", image, "project-d").statusCode()).isEqualTo(404);
         List<MemberEventData> events = members.awaitRecords(image, r -> r.size() >= 4, Duration.ofSeconds(30)).stream()
-                .map(r -> EventJson.read(r.value(), MemberEventData.class)).toList();
+                .map(r -> EventJson.read(r.value(), MemberEventData.class))
+                .toList();
         assertThat(events).extracting(MemberEventData::sequence).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(events.subList(2, 4)).allMatch(MemberEventData::deleted)
-                .extracting(e -> e.member().memberId()).containsExactlyInAnyOrder("project-b", "project-c");
+        assertThat(events.subList(2, 4))
+                .allMatch(MemberEventData::deleted)
+                .extracting(e -> e.member().memberId())
+                .containsExactlyInAnyOrder("project-b", "project-c");
         assertThat(events.get(2).actor().projectId()).isEqualTo("project-a");
 
         // Redelivered, repeated under another id, or an older event arriving late: nothing changes.
         TestImages.publish(deleteEvent, EventTypes.IMAGE_DELETE, 2, deleted);
         TestImages.publish(EventTypes.IMAGE_DELETE, 2, deleted);
-        TestImages.publish(EventTypes.IMAGE_UPDATE, 1, TestImages.snapshot(image, "project-a", Visibility.SHARED,
-                ImageStatus.ACTIVE));
+        TestImages.publish(
+                EventTypes.IMAGE_UPDATE,
+                1,
+                TestImages.snapshot(image, "project-a", Visibility.SHARED, ImageStatus.ACTIVE));
         String sentinel = TestImages.sharedOfAlice();
         assertThat(TestImages.projection(image).jsonPath().getString("status")).isEqualTo("deleted");
         assertThat(listMembers("alice", image).statusCode()).isEqualTo(404);
         addMember("alice", sentinel, "project-b");
         members.awaitFirst(sentinel, Duration.ofSeconds(30));
         assertThatThrownBy(() -> members.awaitRecords(image, r -> r.size() > 4, Duration.ofSeconds(3)))
-                .as("no member event after the first delete").isInstanceOf(AssertionError.class);
+                .as("no member event after the first delete")
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -148,11 +169,13 @@ class MemberEventsTest {
             List<Future<Integer>> distinct = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String member = "concurrent-" + i;
-                distinct.add(callers.submit(() -> addMember("alice", image, member).statusCode()));
+                distinct.add(
+                        callers.submit(() -> addMember("alice", image, member).statusCode()));
             }
             List<Future<Integer>> sameMember = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                sameMember.add(callers.submit(() -> addMember("alice", image, "the-same").statusCode()));
+                sameMember.add(callers.submit(
+                        () -> addMember("alice", image, "the-same").statusCode()));
             }
 
             for (Future<Integer> answer : distinct) {
@@ -167,9 +190,12 @@ class MemberEventsTest {
             callers.shutdownNow();
         }
         List<Long> sequences = members.awaitRecords(image, r -> r.size() >= 13, Duration.ofSeconds(30)).stream()
-                .map(r -> EventJson.read(r.value(), MemberEventData.class).sequence()).toList();
-        assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
-        assertThat(TestImages.projection(image).jsonPath().getLong("member_sequence")).isEqualTo(13);
+                .map(r -> EventJson.read(r.value(), MemberEventData.class).sequence())
+                .toList();
+        assertThat(sequences)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
+        assertThat(TestImages.projection(image).jsonPath().getLong("member_sequence"))
+                .isEqualTo(13);
     }
 
     @Test
@@ -182,7 +208,8 @@ class MemberEventsTest {
 
         assertThat(listMembers("alice", image).statusCode()).isEqualTo(403);
         assertThat(listMembers("bob", image).statusCode()).isEqualTo(404);
-        assertThat(setStatus("bob", image, "project-b", "rejected").statusCode()).isEqualTo(404);
+        assertThat(setStatus("bob", image, "project-b", "rejected").statusCode())
+                .isEqualTo(404);
 
         TestImages.change(image, EventTypes.IMAGE_UPDATE, 3, Visibility.SHARED, ImageStatus.ACTIVE);
 
@@ -192,6 +219,8 @@ class MemberEventsTest {
     }
 
     private static List<MemberEventData> pushesFor(String image) {
-        return FakeCatalogControl.pushes().stream().filter(p -> p.member().imageId().equals(image)).toList();
+        return FakeCatalogControl.pushes().stream()
+                .filter(p -> p.member().imageId().equals(image))
+                .toList();
     }
 }

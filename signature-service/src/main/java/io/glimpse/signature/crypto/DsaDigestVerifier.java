@@ -38,7 +38,11 @@ final class DsaDigestVerifier implements DigestVerifier {
         BigInteger w = s.modInverse(q);
         BigInteger u1 = z.multiply(w).mod(q);
         BigInteger u2 = r.multiply(w).mod(q);
-        BigInteger v = params.getG().modPow(u1, p).multiply(dsa.getY().modPow(u2, p)).mod(p).mod(q);
+        BigInteger v = params.getG()
+                .modPow(u1, p)
+                .multiply(dsa.getY().modPow(u2, p))
+                .mod(p)
+                .mod(q);
         return v.equals(r);
     }
 }

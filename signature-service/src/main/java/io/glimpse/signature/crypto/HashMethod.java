@@ -28,6 +28,8 @@ public enum HashMethod {
     }
 
     public static Optional<HashMethod> fromGlanceName(String value) {
-        return Arrays.stream(values()).filter(method -> method.glanceName.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(method -> method.glanceName.equals(value))
+                .findFirst();
     }
 }

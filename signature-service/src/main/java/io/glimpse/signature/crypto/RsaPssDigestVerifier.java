@@ -44,28 +44,28 @@ final class RsaPssDigestVerifier implements DigestVerifier {
         int hLen = mHash.length;
         int emLen = em.length;
         int sLen = emLen - hLen - 2;
-        if (hLen != hash.digestLength() || sLen < 0) {                               // steps 2-3
+        if (hLen != hash.digestLength() || sLen < 0) { // steps 2-3
             return false;
         }
-        if (em[emLen - 1] != TRAILER) {                                               // step 4
+        if (em[emLen - 1] != TRAILER) { // step 4
             return false;
         }
         int dbLen = emLen - hLen - 1;
-        byte[] maskedDb = Arrays.copyOfRange(em, 0, dbLen);                          // step 5
+        byte[] maskedDb = Arrays.copyOfRange(em, 0, dbLen); // step 5
         byte[] h = Arrays.copyOfRange(em, dbLen, dbLen + hLen);
         int unusedBits = 8 * emLen - emBits;
         int topMask = 0xff >>> unusedBits;
-        if ((maskedDb[0] & ~topMask & 0xff) != 0) {                                   // step 6
+        if ((maskedDb[0] & ~topMask & 0xff) != 0) { // step 6
             return false;
         }
-        byte[] dbMask = mgf1(digest, h, dbLen);                                       // step 7
+        byte[] dbMask = mgf1(digest, h, dbLen); // step 7
         byte[] db = new byte[dbLen];
-        for (int i = 0; i < dbLen; i++) {                                             // step 8
+        for (int i = 0; i < dbLen; i++) { // step 8
             db[i] = (byte) (maskedDb[i] ^ dbMask[i]);
         }
-        db[0] &= (byte) topMask;                                                      // step 9
-        int padLen = emLen - hLen - sLen - 2;                                          // 0 with the maximum salt
-        for (int i = 0; i < padLen; i++) {                                            // step 10
+        db[0] &= (byte) topMask; // step 9
+        int padLen = emLen - hLen - sLen - 2; // 0 with the maximum salt
+        for (int i = 0; i < padLen; i++) { // step 10
             if (db[i] != 0) {
                 return false;
             }
@@ -73,11 +73,11 @@ final class RsaPssDigestVerifier implements DigestVerifier {
         if (db[padLen] != 0x01) {
             return false;
         }
-        digest.reset();                                                               // steps 11-13
+        digest.reset(); // steps 11-13
         digest.update(new byte[8]);
         digest.update(mHash);
         digest.update(db, dbLen - sLen, sLen);
-        return MessageDigest.isEqual(h, digest.digest());                            // step 14
+        return MessageDigest.isEqual(h, digest.digest()); // step 14
     }
 
     /** MGF1 (RFC 8017 B.2.1). */
@@ -87,8 +87,9 @@ final class RsaPssDigestVerifier implements DigestVerifier {
         for (int counter = 0; filled < length; counter++) {
             digest.reset();
             digest.update(seed);
-            digest.update(new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8),
-                    (byte) counter});
+            digest.update(
+                    new byte[] {(byte) (counter >>> 24), (byte) (counter >>> 16), (byte) (counter >>> 8), (byte) counter
+                    });
             byte[] block = digest.digest();
             int take = Math.min(block.length, length - filled);
             System.arraycopy(block, 0, mask, filled, take);

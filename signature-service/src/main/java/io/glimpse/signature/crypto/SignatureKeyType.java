@@ -39,7 +39,9 @@ public enum SignatureKeyType {
     }
 
     public static Optional<SignatureKeyType> fromGlanceName(String value) {
-        return Arrays.stream(values()).filter(type -> type.glanceName.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.glanceName.equals(value))
+                .findFirst();
     }
 
     /** Why {@code key} cannot have made a signature of this type, if it cannot (Glance checks the key class; the curve too here). */
@@ -53,8 +55,9 @@ public enum SignatureKeyType {
             return Optional.of("the certificate's " + key.getAlgorithm() + " public key does not match key type "
                     + glanceName + " (needs " + keyAlgorithm + ")");
         }
-        if (key instanceof DSAPublicKey dsa && (dsa.getParams().getP().bitLength() > MAX_DSA_P_BITS
-                || dsa.getParams().getQ().bitLength() > MAX_DSA_Q_BITS)) {
+        if (key instanceof DSAPublicKey dsa
+                && (dsa.getParams().getP().bitLength() > MAX_DSA_P_BITS
+                        || dsa.getParams().getQ().bitLength() > MAX_DSA_Q_BITS)) {
             // Verification is modular arithmetic on the event loop: a crafted oversized key must not stall it.
             return Optional.of("the certificate's DSA key is larger than FIPS 186-4 allows (p of at most "
                     + MAX_DSA_P_BITS + " bits, q of at most " + MAX_DSA_Q_BITS + ")");

@@ -35,17 +35,23 @@ public class SignatureVerifier {
         try {
             certificate.checkValidity(Date.from(now));
         } catch (CertificateExpiredException e) {
-            throw new VerificationFailure(VerificationOutcome.CERTIFICATE_EXPIRED,
+            throw new VerificationFailure(
+                    VerificationOutcome.CERTIFICATE_EXPIRED,
                     "the certificate expired on " + certificate.getNotAfter().toInstant());
         } catch (CertificateNotYetValidException e) {
-            throw new VerificationFailure(VerificationOutcome.CERTIFICATE_NOT_YET_VALID,
-                    "the certificate is not valid before " + certificate.getNotBefore().toInstant());
+            throw new VerificationFailure(
+                    VerificationOutcome.CERTIFICATE_NOT_YET_VALID,
+                    "the certificate is not valid before "
+                            + certificate.getNotBefore().toInstant());
         }
         authorities.checkTrusted(chain);
-        if (!verifierFor(signed.keyType()).verify(certificate.getPublicKey(), signed.hash(), signed.digest(),
-                signed.signature())) {
-            throw new VerificationFailure(VerificationOutcome.BAD_SIGNATURE, "the signature does not match the image data ("
-                    + signed.keyType().glanceName() + ", " + signed.hash().glanceName() + ")");
+        if (!verifierFor(signed.keyType())
+                .verify(certificate.getPublicKey(), signed.hash(), signed.digest(), signed.signature())) {
+            throw new VerificationFailure(
+                    VerificationOutcome.BAD_SIGNATURE,
+                    "the signature does not match the image data ("
+                            + signed.keyType().glanceName() + ", "
+                            + signed.hash().glanceName() + ")");
         }
     }
 

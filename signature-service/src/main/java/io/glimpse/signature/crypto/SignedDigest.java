@@ -14,22 +14,30 @@ public record SignedDigest(HashMethod hash, SignatureKeyType keyType, byte[] dig
      * @throws VerificationFailure for an unsupported hash method or key type, or bad base64
      */
     public static SignedDigest parse(String hashMethod, String keyType, String signatureBase64, String digestBase64) {
-        HashMethod hash = HashMethod.fromGlanceName(hashMethod).orElseThrow(() -> new VerificationFailure(
-                VerificationOutcome.UNSUPPORTED_HASH_METHOD, "Invalid signature hash method: " + hashMethod
-                        + " (supported: SHA-224, SHA-256, SHA-384, SHA-512)"));
-        SignatureKeyType type = SignatureKeyType.fromGlanceName(keyType).orElseThrow(() -> new VerificationFailure(
-                VerificationOutcome.UNSUPPORTED_KEY_TYPE, "Invalid signature key type: " + keyType
-                        + " (supported: RSA-PSS, DSA, ECC_SECP384R1, ECC_SECP521R1)"));
-        byte[] signature = base64(signatureBase64).orElseThrow(() -> new VerificationFailure(
-                VerificationOutcome.INVALID_BASE64, "The signature (img_signature) is not valid base64"));
+        HashMethod hash = HashMethod.fromGlanceName(hashMethod)
+                .orElseThrow(() -> new VerificationFailure(
+                        VerificationOutcome.UNSUPPORTED_HASH_METHOD,
+                        "Invalid signature hash method: " + hashMethod
+                                + " (supported: SHA-224, SHA-256, SHA-384, SHA-512)"));
+        SignatureKeyType type = SignatureKeyType.fromGlanceName(keyType)
+                .orElseThrow(() -> new VerificationFailure(
+                        VerificationOutcome.UNSUPPORTED_KEY_TYPE,
+                        "Invalid signature key type: " + keyType
+                                + " (supported: RSA-PSS, DSA, ECC_SECP384R1, ECC_SECP521R1)"));
+        byte[] signature = base64(signatureBase64)
+                .orElseThrow(() -> new VerificationFailure(
+                        VerificationOutcome.INVALID_BASE64, "The signature (img_signature) is not valid base64"));
         if (signature.length == 0) {
             throw new VerificationFailure(VerificationOutcome.INVALID_BASE64, "The signature (img_signature) is empty");
         }
-        byte[] digest = base64(digestBase64).orElseThrow(() -> new VerificationFailure(
-                VerificationOutcome.INVALID_DIGEST, "The digest is not valid base64"));
+        byte[] digest = base64(digestBase64)
+                .orElseThrow(() ->
+                        new VerificationFailure(VerificationOutcome.INVALID_DIGEST, "The digest is not valid base64"));
         if (digest.length != hash.digestLength()) {
-            throw new VerificationFailure(VerificationOutcome.INVALID_DIGEST, "The digest has " + digest.length
-                    + " bytes; a " + hash.glanceName() + " digest has " + hash.digestLength());
+            throw new VerificationFailure(
+                    VerificationOutcome.INVALID_DIGEST,
+                    "The digest has " + digest.length + " bytes; a " + hash.glanceName() + " digest has "
+                            + hash.digestLength());
         }
         return new SignedDigest(hash, type, digest, signature);
     }

@@ -47,11 +47,13 @@ public class TrustedAuthorities {
         this.enforced = config.enforceTrustedCa();
         this.anchors = load(config);
         if (enforced && anchors.isEmpty()) {
-            throw new IllegalStateException("glimpse.signature.enforce-trusted-ca is on but no trusted CA is configured "
-                    + "(glimpse.signature.trusted-ca-files or glimpse.signature.trusted-ca-directory)");
+            throw new IllegalStateException(
+                    "glimpse.signature.enforce-trusted-ca is on but no trusted CA is configured "
+                            + "(glimpse.signature.trusted-ca-files or glimpse.signature.trusted-ca-directory)");
         }
-        LOG.infof("signature verification: %d trusted CA(s), chain validation %s", anchors.size(),
-                enforced ? "enforced" : "off");
+        LOG.infof(
+                "signature verification: %d trusted CA(s), chain validation %s",
+                anchors.size(), enforced ? "enforced" : "off");
     }
 
     public boolean enforced() {
@@ -69,7 +71,8 @@ public class TrustedAuthorities {
         X509Certificate leaf = chain.get(0);
         boolean[] keyUsage = leaf.getKeyUsage();
         if (keyUsage != null && !keyUsage[0]) {
-            throw new VerificationFailure(VerificationOutcome.UNTRUSTED_CERTIFICATE,
+            throw new VerificationFailure(
+                    VerificationOutcome.UNTRUSTED_CERTIFICATE,
                     "the certificate's key usage does not allow digital signatures");
         }
         try {
@@ -80,7 +83,8 @@ public class TrustedAuthorities {
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
             CertPathBuilder.getInstance("PKIX").build(parameters);
         } catch (CertPathBuilderException e) {
-            throw new VerificationFailure(VerificationOutcome.UNTRUSTED_CERTIFICATE,
+            throw new VerificationFailure(
+                    VerificationOutcome.UNTRUSTED_CERTIFICATE,
                     "the certificate does not chain to a trusted CA: " + e.getMessage());
         } catch (InvalidAlgorithmParameterException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("PKIX path building is not available", e);
@@ -106,10 +110,13 @@ public class TrustedAuthorities {
 
     private static List<Path> certificateFiles(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isRegularFile).filter(path -> {
-                String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer");
-            }).sorted().toList();
+            return entries.filter(Files::isRegularFile)
+                    .filter(path -> {
+                        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer");
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the trusted CA directory " + directory, e);
         }
@@ -118,7 +125,8 @@ public class TrustedAuthorities {
     private static List<X509Certificate> read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> certificates = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
+            CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)
                     .forEach(certificate -> certificates.add((X509Certificate) certificate));
             if (certificates.isEmpty()) {
                 throw new IllegalStateException("no certificate in trusted CA file " + file);

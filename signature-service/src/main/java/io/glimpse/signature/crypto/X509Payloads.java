@@ -11,14 +11,14 @@ import java.util.Optional;
 /** Reads the X.509 certificates of a stored payload: DER, or PEM with one or more certificates. */
 public final class X509Payloads {
 
-    private X509Payloads() {
-    }
+    private X509Payloads() {}
 
     /** @return the certificates, the signing one first; empty when the payload is not X.509 */
     public static Optional<List<X509Certificate>> parse(byte[] payload) {
         try {
             List<X509Certificate> certificates = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(payload))
+            CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(payload))
                     .forEach(certificate -> certificates.add((X509Certificate) certificate));
             return certificates.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(certificates));
         } catch (CertificateException | RuntimeException e) {

@@ -46,7 +46,8 @@ public class NewSecretParser {
             throw new GlimpseException.BadRequest("Only secret_type 'certificate' can be stored here (got '"
                     + secretType + "'): this key manager keeps the X.509 certificates of image signing.");
         }
-        String payload = optionalString(fields, "payload").filter(value -> !value.isBlank())
+        String payload = optionalString(fields, "payload")
+                .filter(value -> !value.isBlank())
                 .orElseThrow(() -> new GlimpseException.BadRequest("'payload' is required and must not be empty."));
         String contentType = contentType(fields);
         byte[] bytes = decode(payload, contentType, optionalString(fields, "payload_content_encoding"));
@@ -54,8 +55,9 @@ public class NewSecretParser {
             throw new GlimpseException.TooLarge("Could not add secret data as it was too large (more than "
                     + config.maxCertificateBytes() + " bytes).");
         }
-        List<X509Certificate> certificates = X509Payloads.parse(bytes).orElseThrow(() ->
-                new GlimpseException.BadRequest("The payload is not a valid X.509 certificate (DER or PEM)."));
+        List<X509Certificate> certificates = X509Payloads.parse(bytes)
+                .orElseThrow(() ->
+                        new GlimpseException.BadRequest("The payload is not a valid X.509 certificate (DER or PEM)."));
         return new NewCertificate(
                 boundedString(fields, "name"),
                 bytes,
@@ -68,8 +70,9 @@ public class NewSecretParser {
     }
 
     private static String contentType(Map<String, Object> fields) {
-        String declared = optionalString(fields, "payload_content_type").orElseThrow(() ->
-                new GlimpseException.BadRequest("'payload_content_type' is required when a payload is given."));
+        String declared = optionalString(fields, "payload_content_type")
+                .orElseThrow(() ->
+                        new GlimpseException.BadRequest("'payload_content_type' is required when a payload is given."));
         // Barbican normalises "text/plain;charset=utf-8" (and spacing or case) to text/plain.
         String type = declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!type.equals(OCTET_STREAM) && !type.equals(TEXT_PLAIN)) {
@@ -108,18 +111,19 @@ public class NewSecretParser {
     }
 
     private static Optional<OffsetDateTime> expiration(Map<String, Object> fields) {
-        Optional<OffsetDateTime> expiration = optionalString(fields, "expiration").map(value -> {
-            try {
-                return OffsetDateTime.parse(value);
-            } catch (DateTimeParseException withoutOffset) {
-                try {
-                    // Barbican's own examples carry no offset: that means UTC.
-                    return LocalDateTime.parse(value).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw new GlimpseException.BadRequest("'expiration' must be an ISO 8601 timestamp.");
-                }
-            }
-        });
+        Optional<OffsetDateTime> expiration = optionalString(fields, "expiration")
+                .map(value -> {
+                    try {
+                        return OffsetDateTime.parse(value);
+                    } catch (DateTimeParseException withoutOffset) {
+                        try {
+                            // Barbican's own examples carry no offset: that means UTC.
+                            return LocalDateTime.parse(value).atOffset(ZoneOffset.UTC);
+                        } catch (DateTimeParseException e) {
+                            throw new GlimpseException.BadRequest("'expiration' must be an ISO 8601 timestamp.");
+                        }
+                    }
+                });
         if (expiration.isPresent() && !expiration.get().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new GlimpseException.BadRequest("'expiration' is before current time.");
         }

@@ -14,8 +14,7 @@ public final class SecretRepresentation {
     // Barbican prints naive UTC datetimes with microseconds, e.g. 2015-03-23T20:46:51.650515.
     private static final DateTimeFormatter BARBICAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
-    private SecretRepresentation() {
-    }
+    private SecretRepresentation() {}
 
     public static String secretRef(String publicUrl, Certificate secret) {
         return publicUrl + SECRETS_PATH + "/" + secret.id;

@@ -9,8 +9,7 @@ import io.glimpse.support.error.GlimpseException;
 /** Verification request checks and the record's event and API forms. */
 public final class VerificationMapper {
 
-    private VerificationMapper() {
-    }
+    private VerificationMapper() {}
 
     /** @throws GlimpseException.BadRequest naming the first missing field: an incomplete request is the caller's bug */
     public static VerificationRequest requireComplete(VerificationRequest request) {
@@ -30,14 +29,21 @@ public final class VerificationMapper {
     }
 
     public static VerificationSnapshot toSnapshot(Verification verification) {
-        return new VerificationSnapshot(verification.id.toString(), verification.imageId, verification.certificateUuid,
-                verification.hashMethod, verification.keyType, verification.verified, verification.outcome,
-                verification.reason, verification.createdAt.toInstant());
+        return new VerificationSnapshot(
+                verification.id.toString(),
+                verification.imageId,
+                verification.certificateUuid,
+                verification.hashMethod,
+                verification.keyType,
+                verification.verified,
+                verification.outcome,
+                verification.reason,
+                verification.createdAt.toInstant());
     }
 
     public static VerificationResult toResult(Verification verification) {
-        return new VerificationResult(verification.id.toString(), verification.verified, verification.outcome,
-                verification.reason);
+        return new VerificationResult(
+                verification.id.toString(), verification.verified, verification.outcome, verification.reason);
     }
 
     private static void require(String field, String value) {

@@ -22,8 +22,10 @@ public class SignatureEvents {
     /** @param sequence the image's next signature-event sequence */
     public Uni<Void> record(Verification verification, long sequence) {
         String type = verification.verified ? EventTypes.SIGNATURE_VERIFIED : EventTypes.SIGNATURE_FAILED;
-        SignatureEventData data = new SignatureEventData(sequence,
-                new Actor(verification.projectId, verification.userId), verification.requestId,
+        SignatureEventData data = new SignatureEventData(
+                sequence,
+                new Actor(verification.projectId, verification.userId),
+                verification.requestId,
                 VerificationMapper.toSnapshot(verification));
         return outbox.record(Topics.SIGNATURES, verification.imageId, type, verification.imageId, data)
                 .replaceWithVoid();

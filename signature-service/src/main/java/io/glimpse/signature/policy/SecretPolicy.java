@@ -60,7 +60,7 @@ public class SecretPolicy {
     }
 
     private static boolean visible(Caller caller, Certificate secret) {
-        return caller.isAdmin() || (secret.owner.equals(caller.projectId())
-                && (caller.hasRole(READER) || caller.hasRole(MEMBER)));
+        return caller.isAdmin()
+                || (secret.owner.equals(caller.projectId()) && (caller.hasRole(READER) || caller.hasRole(MEMBER)));
     }
 }

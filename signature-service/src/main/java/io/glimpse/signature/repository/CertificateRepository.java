@@ -25,14 +25,20 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         if (uuid.isEmpty()) {
             return Uni.createFrom().failure(new SecretNotFoundException(id));
         }
-        return find("id = :id and " + AVAILABLE, Parameters.with("id", uuid.get()).and("now", now())).firstResult()
-                .onItem().ifNull().failWith(() -> new SecretNotFoundException(id));
+        return find(
+                        "id = :id and " + AVAILABLE,
+                        Parameters.with("id", uuid.get()).and("now", now()))
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new SecretNotFoundException(id));
     }
 
     /** One page in Barbican's order (oldest first), of one project's secrets or, with no owner, of all. */
     public Uni<List<Certificate>> page(Optional<String> owner, Optional<String> name, int offset, int limit) {
         Filter filter = filter(owner, name);
-        return find(filter.query, Sort.by("createdAt").and("id"), filter.parameters).range(offset, offset + limit - 1)
+        return find(filter.query, Sort.by("createdAt").and("id"), filter.parameters)
+                .range(offset, offset + limit - 1)
                 .list();
     }
 
@@ -55,8 +61,7 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return new Filter(query.toString(), parameters);
     }
 
-    private record Filter(String query, Parameters parameters) {
-    }
+    private record Filter(String query, Parameters parameters) {}
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);

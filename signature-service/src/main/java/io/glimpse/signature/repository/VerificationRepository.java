@@ -14,11 +14,13 @@ public class VerificationRepository implements PanacheRepositoryBase<Verificatio
 
     /** Advances and returns the image's signature-event sequence; atomic under concurrent verifications. */
     public Uni<Long> nextEventSequence(String imageId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into image_signature_sequence (image_id, sequence) values (:image, 1) "
-                                + "on conflict (image_id) do update set sequence = image_signature_sequence.sequence + 1 "
-                                + "returning sequence", Long.class)
-                .setParameter("image", imageId)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into image_signature_sequence (image_id, sequence) values (:image, 1) "
+                                        + "on conflict (image_id) do update set sequence = image_signature_sequence.sequence + 1 "
+                                        + "returning sequence",
+                                Long.class)
+                        .setParameter("image", imageId)
+                        .getSingleResult());
     }
 }

@@ -47,8 +47,8 @@ public class SecretResource {
     private final CurrentCaller caller;
     private final SignatureConfig config;
 
-    public SecretResource(CertificateService certificates, NewSecretParser parser, CurrentCaller caller,
-                          SignatureConfig config) {
+    public SecretResource(
+            CertificateService certificates, NewSecretParser parser, CurrentCaller caller, SignatureConfig config) {
         this.certificates = certificates;
         this.parser = parser;
         this.caller = caller;
@@ -61,56 +61,71 @@ public class SecretResource {
     public Uni<Response> store(Object body) {
         return certificates.store(caller.get(), parser.parse(body)).map(secret -> {
             String ref = SecretRepresentation.secretRef(config.publicUrl(), secret);
-            return Response.created(URI.create(ref)).entity(Map.of("secret_ref", ref)).build();
+            return Response.created(URI.create(ref))
+                    .entity(Map.of("secret_ref", ref))
+                    .build();
         });
     }
 
     /** Barbican's paging: offset below 0 → 0, limit below 1 → 1, above the maximum → the maximum, unreadable → defaults. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
-                                         @QueryParam("name") String name) {
+    public Uni<Map<String, Object>> list(
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("name") String name) {
         int from = Math.max(0, integer(offset).orElse(0));
         int size = Math.min(config.maxListLimit(), Math.max(1, integer(limit).orElse(config.defaultListLimit())));
-        return certificates.list(caller.get(), Optional.ofNullable(name), from, size).map(page -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("secrets", page.secrets().stream()
-                    .map(secret -> SecretRepresentation.of(config.publicUrl(), secret)).toList());
-            json.put("total", page.total());
-            if (page.total() > from + size) {
-                json.put("next", pageUrl(from + size, size, name));
-            }
-            if (from > 0) {
-                json.put("previous", pageUrl(Math.max(0, from - size), size, name));
-            }
-            return json;
-        });
+        return certificates
+                .list(caller.get(), Optional.ofNullable(name), from, size)
+                .map(page -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put(
+                            "secrets",
+                            page.secrets().stream()
+                                    .map(secret -> SecretRepresentation.of(config.publicUrl(), secret))
+                                    .toList());
+                    json.put("total", page.total());
+                    if (page.total() > from + size) {
+                        json.put("next", pageUrl(from + size, size, name));
+                    }
+                    if (from > 0) {
+                        json.put("previous", pageUrl(Math.max(0, from - size), size, name));
+                    }
+                    return json;
+                });
     }
 
     /** Metadata as JSON, or the payload when the client asks for octet-stream or text (Barbican's Accept switch). */
     @GET
     @Path("/{secretId}")
     public Uni<Response> show(@PathParam("secretId") String secretId, @Context HttpHeaders headers) {
-        boolean wantsPayload = headers.getAcceptableMediaTypes().stream().findFirst()
+        boolean wantsPayload = headers.getAcceptableMediaTypes().stream()
+                .findFirst()
                 .filter(type -> !type.isWildcardType() && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE))
                 .isPresent();
-        return certificates.show(caller.get(), secretId).map(secret -> wantsPayload
-                ? payload(secret, headers.getAcceptableMediaTypes())
-                : Response.ok(SecretRepresentation.of(config.publicUrl(), secret), MediaType.APPLICATION_JSON_TYPE)
-                        .build());
+        return certificates
+                .show(caller.get(), secretId)
+                .map(secret -> wantsPayload
+                        ? payload(secret, headers.getAcceptableMediaTypes())
+                        : Response.ok(
+                                        SecretRepresentation.of(config.publicUrl(), secret),
+                                        MediaType.APPLICATION_JSON_TYPE)
+                                .build());
     }
 
     @GET
     @Path("/{secretId}/payload")
     public Uni<Response> payload(@PathParam("secretId") String secretId, @Context HttpHeaders headers) {
-        return certificates.show(caller.get(), secretId)
+        return certificates
+                .show(caller.get(), secretId)
                 .map(secret -> payload(secret, headers.getAcceptableMediaTypes()));
     }
 
     @DELETE
     @Path("/{secretId}")
     public Uni<Response> delete(@PathParam("secretId") String secretId) {
-        return certificates.delete(caller.get(), secretId).map(deleted -> Response.noContent().build());
+        return certificates
+                .delete(caller.get(), secretId)
+                .map(deleted -> Response.noContent().build());
     }
 
     /**
@@ -134,7 +149,10 @@ public class SecretResource {
         body.put("code", status);
         body.put("title", HttpReasons.phrase(status));
         body.put("description", description);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 
     private static Response payload(Certificate secret, List<MediaType> acceptable) {

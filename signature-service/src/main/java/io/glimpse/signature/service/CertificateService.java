@@ -30,8 +30,7 @@ public class CertificateService {
     }
 
     /** One page of the secrets a caller may list, and how many there are in all. */
-    public record Page(List<Certificate> secrets, long total) {
-    }
+    public record Page(List<Certificate> secrets, long total) {}
 
     @WithTransaction
     public Uni<Certificate> store(Caller caller, NewCertificate request) {
@@ -47,13 +46,15 @@ public class CertificateService {
     @WithSession
     public Uni<Page> list(Caller caller, Optional<String> name, int offset, int limit) {
         Optional<String> owner = policy.authorizeList(caller);
-        return certificates.count(owner, name).chain(total -> certificates.page(owner, name, offset, limit)
-                .map(secrets -> new Page(secrets, total)));
+        return certificates
+                .count(owner, name)
+                .chain(total -> certificates.page(owner, name, offset, limit).map(secrets -> new Page(secrets, total)));
     }
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, String id) {
-        return certificates.findAvailable(id)
+        return certificates
+                .findAvailable(id)
                 .invoke(secret -> policy.authorizeDelete(caller, secret))
                 .chain(certificates::delete);
     }

@@ -41,9 +41,12 @@ public class VerificationService {
     private final SignatureVerifier verifier;
     private final SignatureEvents events;
 
-    public VerificationService(SecretPolicy policy, CertificateRepository certificates,
-                               VerificationRepository verifications, SignatureVerifier verifier,
-                               SignatureEvents events) {
+    public VerificationService(
+            SecretPolicy policy,
+            CertificateRepository certificates,
+            VerificationRepository verifications,
+            SignatureVerifier verifier,
+            SignatureEvents events) {
         this.policy = policy;
         this.certificates = certificates;
         this.verifications = verifications;
@@ -58,7 +61,8 @@ public class VerificationService {
         Instant now = Instant.now();
         return judge(request, now).chain(verdict -> {
             Verification verification = newVerification(request, verdict, now);
-            return verifications.persist(verification)
+            return verifications
+                    .persist(verification)
                     .chain(saved -> verifications.nextEventSequence(saved.imageId))
                     .chain(sequence -> events.record(verification, sequence))
                     .replaceWith(verification);
@@ -68,28 +72,34 @@ public class VerificationService {
     private Uni<Verdict> judge(VerificationRequest request, Instant now) {
         SignedDigest signed;
         try {
-            signed = SignedDigest.parse(request.hashMethod(), request.keyType(), request.signatureBase64(),
-                    request.digestBase64());
+            signed = SignedDigest.parse(
+                    request.hashMethod(), request.keyType(), request.signatureBase64(), request.digestBase64());
         } catch (VerificationFailure failure) {
             return Uni.createFrom().item(Verdict.of(failure));
         }
-        return certificates.findAvailable(request.certificateUuid())
+        return certificates
+                .findAvailable(request.certificateUuid())
                 .map(Optional::of)
-                .onFailure(SecretNotFoundException.class).recoverWithItem(Optional.empty())
+                .onFailure(SecretNotFoundException.class)
+                .recoverWithItem(Optional.empty())
                 // Glance fetches the certificate with the uploader's credentials: another project's is unknown.
                 .map(found -> found.filter(certificate -> certificate.owner.equals(request.projectId()))
                         .map(certificate -> judge(signed, certificate, now))
-                        .orElseGet(() -> new Verdict(VerificationOutcome.UNKNOWN_CERTIFICATE, "no certificate "
-                                + request.certificateUuid() + " is available to project " + request.projectId())));
+                        .orElseGet(() -> new Verdict(
+                                VerificationOutcome.UNKNOWN_CERTIFICATE,
+                                "no certificate " + request.certificateUuid() + " is available to project "
+                                        + request.projectId())));
     }
 
     private Verdict judge(SignedDigest signed, Certificate certificate, Instant now) {
-        List<X509Certificate> chain = X509Payloads.parse(certificate.payload).orElseThrow(() ->
-                new IllegalStateException("stored certificate " + certificate.id + " is no longer readable"));
+        List<X509Certificate> chain = X509Payloads.parse(certificate.payload)
+                .orElseThrow(() ->
+                        new IllegalStateException("stored certificate " + certificate.id + " is no longer readable"));
         try {
             verifier.verify(signed, chain, now);
-            return Verdict.verified("the signature is valid (" + signed.keyType().glanceName() + ", "
-                    + signed.hash().glanceName() + ", certificate " + certificate.id + ")");
+            return Verdict.verified(
+                    "the signature is valid (" + signed.keyType().glanceName() + ", "
+                            + signed.hash().glanceName() + ", certificate " + certificate.id + ")");
         } catch (VerificationFailure failure) {
             return Verdict.of(failure);
         }

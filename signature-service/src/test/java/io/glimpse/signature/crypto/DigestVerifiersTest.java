@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hash method verifies, and any changed bit does not.
  */
 class DigestVerifiersTest {
-    private static final byte[] DATA = "a small disk image, signed as Glance users do\n".repeat(300)
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA =
+            "a small disk image, signed as Glance users do\n".repeat(300).getBytes(StandardCharsets.UTF_8);
     private static final String[] HASHES = {"SHA-224", "SHA-256", "SHA-384", "SHA-512"};
 
     static Stream<Arguments> keysAndHashes() {
@@ -48,8 +48,8 @@ class DigestVerifiersTest {
 
     @ParameterizedTest(name = "{0} with {3}")
     @MethodSource("keysAndHashes")
-    void opensslSignaturesVerifyOverTheDigestAndNothingElseDoes(String label, SignatureKeyType type,
-                                                                java.nio.file.Path key, String hashName) {
+    void opensslSignaturesVerifyOverTheDigestAndNothingElseDoes(
+            String label, SignatureKeyType type, java.nio.file.Path key, String hashName) {
         Identity signer = TestPki.selfSigned(key);
         PublicKey publicKey = certificate(signer).getPublicKey();
         HashMethod hash = HashMethod.fromGlanceName(hashName).orElseThrow();
@@ -59,12 +59,17 @@ class DigestVerifiersTest {
 
         assertThat(type.mismatch(publicKey)).isEmpty();
         assertThat(verifier.verify(publicKey, hash, digest, signature)).isTrue();
-        assertThat(verifier.verify(publicKey, hash, flipBit(digest, 3), signature)).isFalse();
+        assertThat(verifier.verify(publicKey, hash, flipBit(digest, 3), signature))
+                .isFalse();
         // Within the first 160 bits: DSA and ECDSA sign only the digest's leftmost bits up to the group order's size.
-        assertThat(verifier.verify(publicKey, hash, flipBit(digest, 8 * 19 + 7), signature)).isFalse();
-        assertThat(verifier.verify(publicKey, hash, digest, flipBit(signature, signature.length * 4))).isFalse();
-        assertThat(verifier.verify(publicKey, hash, digest, Arrays.copyOf(signature, signature.length - 1))).isFalse();
-        assertThat(verifier.verify(publicKey, hash, digest, new byte[] {0x30, 0x00})).isFalse();
+        assertThat(verifier.verify(publicKey, hash, flipBit(digest, 8 * 19 + 7), signature))
+                .isFalse();
+        assertThat(verifier.verify(publicKey, hash, digest, flipBit(signature, signature.length * 4)))
+                .isFalse();
+        assertThat(verifier.verify(publicKey, hash, digest, Arrays.copyOf(signature, signature.length - 1)))
+                .isFalse();
+        assertThat(verifier.verify(publicKey, hash, digest, new byte[] {0x30, 0x00}))
+                .isFalse();
     }
 
     @Test
@@ -88,7 +93,8 @@ class DigestVerifiersTest {
         byte[] sha384 = TestPki.digest("SHA-384", DATA);
 
         assertThat(SignatureVerifier.verifierFor(SignatureKeyType.ECC_SECP384R1)
-                .verify(key, HashMethod.SHA_384, sha384, signedWithSha512)).isFalse();
+                        .verify(key, HashMethod.SHA_384, sha384, signedWithSha512))
+                .isFalse();
     }
 
     @Test
@@ -98,8 +104,14 @@ class DigestVerifiersTest {
         PublicKey p384 = certificate(TestPki.selfSigned(TestPki.ecKey("P-384"))).getPublicKey();
 
         assertThat(SignatureKeyType.DSA.mismatch(rsa)).get().asString().contains("RSA public key", "DSA");
-        assertThat(SignatureKeyType.ECC_SECP384R1.mismatch(p256)).get().asString().contains("secp256r1", "secp384r1");
-        assertThat(SignatureKeyType.ECC_SECP521R1.mismatch(p384)).get().asString().contains("secp384r1");
+        assertThat(SignatureKeyType.ECC_SECP384R1.mismatch(p256))
+                .get()
+                .asString()
+                .contains("secp256r1", "secp384r1");
+        assertThat(SignatureKeyType.ECC_SECP521R1.mismatch(p384))
+                .get()
+                .asString()
+                .contains("secp384r1");
         assertThat(SignatureKeyType.ECC_SECP384R1.mismatch(p384)).isEmpty();
         assertThat(SignatureKeyType.RSA_PSS.mismatch(p384)).isPresent();
     }
@@ -124,8 +136,10 @@ class DigestVerifiersTest {
         });
         assertThat(DerSignature.decode(Arrays.copyOf(valid, 9))).isEmpty();
         assertThat(DerSignature.decode(Arrays.copyOf(valid, 7))).isEmpty();
-        assertThat(DerSignature.decode(new byte[] {0x31, 0x06, 0x02, 0x01, 0x05, 0x02, 0x01, 0x07})).isEmpty();
-        assertThat(DerSignature.decode(new byte[] {0x30, (byte) 0x85, 0, 0, 0, 0, 6})).isEmpty();
+        assertThat(DerSignature.decode(new byte[] {0x31, 0x06, 0x02, 0x01, 0x05, 0x02, 0x01, 0x07}))
+                .isEmpty();
+        assertThat(DerSignature.decode(new byte[] {0x30, (byte) 0x85, 0, 0, 0, 0, 6}))
+                .isEmpty();
         assertThat(DerSignature.decode(new byte[0])).isEmpty();
     }
 

@@ -44,7 +44,10 @@ class SecretResourceTest {
     }
 
     static Response store(String user, Object body) {
-        return as(user).contentType(ContentType.JSON).accept(ContentType.JSON).body(body).post(SECRETS);
+        return as(user).contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body(body)
+                .post(SECRETS);
     }
 
     static String storedId(String user, Object body) {
@@ -67,11 +70,17 @@ class SecretResourceTest {
 
         Response metadata = as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id);
         assertThat(metadata.statusCode()).isEqualTo(200);
-        assertThat(metadata.jsonPath().getMap("")).containsEntry("status", "ACTIVE").containsEntry("name", name)
-                .containsEntry("secret_type", "certificate").containsEntry("secret_ref", ref)
-                .containsEntry("algorithm", "RSA").containsEntry("expiration", null).containsEntry("bit_length", null);
+        assertThat(metadata.jsonPath().getMap(""))
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("name", name)
+                .containsEntry("secret_type", "certificate")
+                .containsEntry("secret_ref", ref)
+                .containsEntry("algorithm", "RSA")
+                .containsEntry("expiration", null)
+                .containsEntry("bit_length", null);
         assertThat(metadata.jsonPath().getMap("content_types")).containsEntry("default", "application/octet-stream");
-        assertThat(metadata.jsonPath().getString("created")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+        assertThat(metadata.jsonPath().getString("created"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
         assertThat(metadata.jsonPath().getString("creator_id")).isNotBlank();
 
         Response payload = as("alice").accept("application/octet-stream").get(SECRETS + "/" + id + "/payload");
@@ -88,8 +97,15 @@ class SecretResourceTest {
     @Test
     void aPemCertificateIsStoredAsText() {
         String pem = new String(RSA.certificatePem(), StandardCharsets.US_ASCII);
-        Map<String, Object> body = Map.of("secret_type", "certificate", "payload", pem,
-                "payload_content_type", "text/plain;charset=utf-8", "expiration", "2099-01-01T00:00:00Z");
+        Map<String, Object> body = Map.of(
+                "secret_type",
+                "certificate",
+                "payload",
+                pem,
+                "payload_content_type",
+                "text/plain;charset=utf-8",
+                "expiration",
+                "2099-01-01T00:00:00Z");
         String id = storedId("alice", body);
 
         Response payload = as("alice").accept("text/plain").get(SECRETS + "/" + id + "/payload");
@@ -120,33 +136,58 @@ class SecretResourceTest {
         assertThat(invalid.jsonPath().getString("title")).isEqualTo("Bad Request");
         assertThat(invalid.jsonPath().getString("description")).contains("not a valid X.509 certificate");
         assertThat(store("alice", opaque).statusCode()).isEqualTo(400);
-        assertThat(store("alice", opaque).jsonPath().getString("description")).contains("Only secret_type 'certificate'");
+        assertThat(store("alice", opaque).jsonPath().getString("description"))
+                .contains("Only secret_type 'certificate'");
         assertThat(store("alice", untyped).statusCode()).isEqualTo(400);
         assertThat(store("alice", unencoded).statusCode()).isEqualTo(400);
         assertThat(store("alice", pastExpiration).statusCode()).isEqualTo(400);
-        assertThat(store("alice", Map.of("secret_type", "certificate")).statusCode()).isEqualTo(400);
+        assertThat(store("alice", Map.of("secret_type", "certificate")).statusCode())
+                .isEqualTo(400);
         assertThat(store("alice", List.of(1, 2)).statusCode()).isEqualTo(400);
         Response malformed = store("alice", "{\"payload\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.jsonPath().getString("description")).contains("Malformed JSON");
-        assertThat(as("alice").contentType(ContentType.TEXT).body("x").post(SECRETS).statusCode()).isEqualTo(415);
+        assertThat(as("alice")
+                        .contentType(ContentType.TEXT)
+                        .body("x")
+                        .post(SECRETS)
+                        .statusCode())
+                .isEqualTo(415);
     }
 
     @Test
     void secretsAreScopedToTheirProject() {
         String id = storedId("alice", derCertificate("alice-only", RSA));
 
-        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(200);
-        assertThat(as("carol").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(200);
-        assertThat(as("bob").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(404);
-        assertThat(as("bob").accept("application/octet-stream").get(SECRETS + "/" + id + "/payload").statusCode())
+        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(200);
+        assertThat(as("carol").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(200);
+        assertThat(as("bob").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(404);
+        assertThat(as("bob")
+                        .accept("application/octet-stream")
+                        .get(SECRETS + "/" + id + "/payload")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(as("bob").delete(SECRETS + "/" + id).statusCode()).isEqualTo(404);
-        assertThat(as("admin").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(200);
-        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + UUID.randomUUID()).statusCode())
+        assertThat(as("admin").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(200);
+        assertThat(as("alice")
+                        .accept(ContentType.JSON)
+                        .get(SECRETS + "/" + UUID.randomUUID())
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/not-a-uuid").statusCode()).isEqualTo(404);
-        assertThat(RestAssured.given().accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(401);
+        assertThat(as("alice")
+                        .accept(ContentType.JSON)
+                        .get(SECRETS + "/not-a-uuid")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(RestAssured.given()
+                        .accept(ContentType.JSON)
+                        .get(SECRETS + "/" + id)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -156,7 +197,8 @@ class SecretResourceTest {
         assertThat(store("carol", derCertificate("reader", RSA)).statusCode()).isEqualTo(403);
         assertThat(as("carol").delete(SECRETS + "/" + id).statusCode()).isEqualTo(403);
         assertThat(as("alice").delete(SECRETS + "/" + id).statusCode()).isEqualTo(204);
-        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(404);
+        assertThat(as("alice").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(404);
         assertThat(as("alice").delete(SECRETS + "/" + id).statusCode()).isEqualTo(404);
     }
 
@@ -165,7 +207,8 @@ class SecretResourceTest {
         String id = storedId("bob", derCertificate("bobs", RSA));
 
         assertThat(as("admin").delete(SECRETS + "/" + id).statusCode()).isEqualTo(204);
-        assertThat(as("bob").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode()).isEqualTo(404);
+        assertThat(as("bob").accept(ContentType.JSON).get(SECRETS + "/" + id).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -178,24 +221,45 @@ class SecretResourceTest {
         String alicesName = "alices-" + UUID.randomUUID();
         storedId("alice", derCertificate(alicesName, RSA));
 
-        Response first = as("bob").accept(ContentType.JSON).queryParam("name", name).queryParam("limit", 2).get(SECRETS);
+        Response first = as("bob")
+                .accept(ContentType.JSON)
+                .queryParam("name", name)
+                .queryParam("limit", 2)
+                .get(SECRETS);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.jsonPath().getInt("total")).isEqualTo(3);
-        assertThat(first.jsonPath().getList("secrets.secret_ref", String.class)).containsExactly(refs.get(0), refs.get(1));
+        assertThat(first.jsonPath().getList("secrets.secret_ref", String.class))
+                .containsExactly(refs.get(0), refs.get(1));
         assertThat(first.jsonPath().getString("next")).endsWith(SECRETS + "?limit=2&offset=2&name=" + name);
         assertThat(first.jsonPath().getMap("")).doesNotContainKey("previous");
 
-        Response second = as("bob").accept(ContentType.JSON).queryParam("name", name).queryParam("limit", 2)
-                .queryParam("offset", 2).get(SECRETS);
-        assertThat(second.jsonPath().getList("secrets.secret_ref", String.class)).containsExactly(refs.get(2));
+        Response second = as("bob")
+                .accept(ContentType.JSON)
+                .queryParam("name", name)
+                .queryParam("limit", 2)
+                .queryParam("offset", 2)
+                .get(SECRETS);
+        assertThat(second.jsonPath().getList("secrets.secret_ref", String.class))
+                .containsExactly(refs.get(2));
         assertThat(second.jsonPath().getString("previous")).endsWith(SECRETS + "?limit=2&offset=0&name=" + name);
         assertThat(second.jsonPath().getMap("")).doesNotContainKey("next");
 
-        Response everyProject = as("bob").accept(ContentType.JSON).queryParam("limit", 100).get(SECRETS);
-        assertThat(everyProject.jsonPath().getList("secrets.name", String.class)).doesNotContain(alicesName);
-        Response admin = as("admin").accept(ContentType.JSON).queryParam("name", alicesName).get(SECRETS);
+        Response everyProject =
+                as("bob").accept(ContentType.JSON).queryParam("limit", 100).get(SECRETS);
+        assertThat(everyProject.jsonPath().getList("secrets.name", String.class))
+                .doesNotContain(alicesName);
+        Response admin = as("admin")
+                .accept(ContentType.JSON)
+                .queryParam("name", alicesName)
+                .get(SECRETS);
         assertThat(admin.jsonPath().getInt("total")).isEqualTo(1);
-        assertThat(as("bob").accept(ContentType.JSON).queryParam("limit", "lots").queryParam("name", name).get(SECRETS)
-                .jsonPath().getList("secrets")).hasSize(3);
+        assertThat(as("bob")
+                        .accept(ContentType.JSON)
+                        .queryParam("limit", "lots")
+                        .queryParam("name", name)
+                        .get(SECRETS)
+                        .jsonPath()
+                        .getList("secrets"))
+                .hasSize(3);
     }
 }

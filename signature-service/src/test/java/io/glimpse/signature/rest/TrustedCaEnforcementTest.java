@@ -29,8 +29,11 @@ class TrustedCaEnforcementTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Path ca = TestPki.trustedCa().certificate();
-            return Map.of("glimpse.signature.enforce-trusted-ca", "true",
-                    "glimpse.signature.trusted-ca-directory", ca.getParent().toString());
+            return Map.of(
+                    "glimpse.signature.enforce-trusted-ca",
+                    "true",
+                    "glimpse.signature.trusted-ca-directory",
+                    ca.getParent().toString());
         }
     }
 
@@ -38,8 +41,15 @@ class TrustedCaEnforcementTest {
     void aCertificateIssuedByATrustedCaVerifies() {
         Identity leaf = TestPki.issuedBy(TestPki.trustedCa(), TestPki.ecKey("P-384"), "digitalSignature");
 
-        assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(leaf), leaf.sign("SHA-384", DATA, false),
-                "SHA-384", "ECC_SECP384R1", DATA), VerificationOutcome.VERIFIED);
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        storeAsAlice(leaf),
+                        leaf.sign("SHA-384", DATA, false),
+                        "SHA-384",
+                        "ECC_SECP384R1",
+                        DATA),
+                VerificationOutcome.VERIFIED);
     }
 
     @Test
@@ -48,14 +58,16 @@ class TrustedCaEnforcementTest {
         Identity leaf = TestPki.issuedBy(intermediate, TestPki.ecKey("P-521"), "digitalSignature,nonRepudiation");
         String bundle = new String(leaf.certificatePem(), StandardCharsets.US_ASCII)
                 + new String(intermediate.certificatePem(), StandardCharsets.US_ASCII);
-        String withChain = SecretResourceTest.storedId("alice", Map.of("secret_type", "certificate", "payload", bundle,
-                "payload_content_type", "text/plain"));
+        String withChain = SecretResourceTest.storedId(
+                "alice", Map.of("secret_type", "certificate", "payload", bundle, "payload_content_type", "text/plain"));
         byte[] signature = leaf.sign("SHA-512", DATA, false);
 
-        assertOutcome(request(UUID.randomUUID().toString(), withChain, signature, "SHA-512", "ECC_SECP521R1", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), withChain, signature, "SHA-512", "ECC_SECP521R1", DATA),
                 VerificationOutcome.VERIFIED);
-        assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(leaf), signature, "SHA-512", "ECC_SECP521R1",
-                DATA), VerificationOutcome.UNTRUSTED_CERTIFICATE);
+        assertOutcome(
+                request(UUID.randomUUID().toString(), storeAsAlice(leaf), signature, "SHA-512", "ECC_SECP521R1", DATA),
+                VerificationOutcome.UNTRUSTED_CERTIFICATE);
     }
 
     @Test
@@ -64,10 +76,12 @@ class TrustedCaEnforcementTest {
         Identity foreign = TestPki.issuedBy(TestPki.untrustedCa(), TestPki.rsaKey(2048), "digitalSignature");
         byte[] signature = selfSigned.sign("SHA-256", DATA, true);
 
-        Response untrusted = assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(selfSigned), signature,
-                "SHA-256", "RSA-PSS", DATA), VerificationOutcome.UNTRUSTED_CERTIFICATE);
+        Response untrusted = assertOutcome(
+                request(UUID.randomUUID().toString(), storeAsAlice(selfSigned), signature, "SHA-256", "RSA-PSS", DATA),
+                VerificationOutcome.UNTRUSTED_CERTIFICATE);
         assertThat(untrusted.jsonPath().getString("reason")).contains("does not chain to a trusted CA");
-        assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(foreign), signature, "SHA-256", "RSA-PSS", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), storeAsAlice(foreign), signature, "SHA-256", "RSA-PSS", DATA),
                 VerificationOutcome.UNTRUSTED_CERTIFICATE);
     }
 
@@ -75,8 +89,14 @@ class TrustedCaEnforcementTest {
     void aTrustedLeafThatMayNotSignIsUntrusted() {
         Identity encipherOnly = TestPki.issuedBy(TestPki.trustedCa(), TestPki.rsaKey(2048), "keyEncipherment");
 
-        Response result = assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(encipherOnly),
-                encipherOnly.sign("SHA-256", DATA, true), "SHA-256", "RSA-PSS", DATA),
+        Response result = assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        storeAsAlice(encipherOnly),
+                        encipherOnly.sign("SHA-256", DATA, true),
+                        "SHA-256",
+                        "RSA-PSS",
+                        DATA),
                 VerificationOutcome.UNTRUSTED_CERTIFICATE);
         assertThat(result.jsonPath().getString("reason")).contains("key usage");
     }

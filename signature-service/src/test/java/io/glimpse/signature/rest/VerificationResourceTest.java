@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class VerificationResourceTest {
-    static final byte[] DATA = ("qcow2 image bytes " + UUID.randomUUID()).repeat(500).getBytes(StandardCharsets.UTF_8);
+    static final byte[] DATA =
+            ("qcow2 image bytes " + UUID.randomUUID()).repeat(500).getBytes(StandardCharsets.UTF_8);
     private static TopicReader signatures;
 
     @BeforeAll
@@ -52,8 +53,8 @@ class VerificationResourceTest {
         return SecretResourceTest.storedId("alice", SecretResourceTest.derCertificate("cert", identity));
     }
 
-    static Map<String, Object> request(String imageId, String certificate, byte[] signature, String hash, String keyType,
-                                       byte[] data) {
+    static Map<String, Object> request(
+            String imageId, String certificate, byte[] signature, String hash, String keyType, byte[] data) {
         Map<String, Object> body = new HashMap<>();
         body.put("image_id", imageId);
         body.put("certificate_uuid", certificate);
@@ -68,15 +69,20 @@ class VerificationResourceTest {
     }
 
     static Response verify(Map<String, Object> body) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.serviceAccount())
-                .contentType(ContentType.JSON).accept(ContentType.JSON).body(body).post(InternalApi.VERIFICATIONS);
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.serviceAccount())
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body(body)
+                .post(InternalApi.VERIFICATIONS);
     }
 
     /** Verifies and checks the answer's outcome; returns the answer. */
     static Response assertOutcome(Map<String, Object> body, VerificationOutcome expected) {
         Response result = verify(body);
         assertThat(result.statusCode()).as(result.asString()).isEqualTo(200);
-        assertThat(result.jsonPath().getString("outcome")).as(result.jsonPath().getString("reason"))
+        assertThat(result.jsonPath().getString("outcome"))
+                .as(result.jsonPath().getString("reason"))
                 .isEqualTo(expected.wire());
         assertThat(result.jsonPath().getBoolean("verified")).isEqualTo(expected == VerificationOutcome.VERIFIED);
         assertThat(result.jsonPath().getString("reason")).isNotBlank();
@@ -85,8 +91,7 @@ class VerificationResourceTest {
 
     @Test
     void glanceUsersSignaturesVerifyForEveryKeyType() {
-        record Case(Identity signer, String hash, String keyType, boolean pss) {
-        }
+        record Case(Identity signer, String hash, String keyType, boolean pss) {}
         List<Case> cases = List.of(
                 new Case(TestPki.selfSigned(TestPki.rsaKey(2048)), "SHA-256", "RSA-PSS", true),
                 new Case(TestPki.selfSigned(TestPki.rsaKey(3072)), "SHA-512", "RSA-PSS", true),
@@ -98,7 +103,8 @@ class VerificationResourceTest {
             String certificate = storeAsAlice(c.signer());
             byte[] signature = c.signer().sign(c.hash(), DATA, c.pss());
 
-            assertOutcome(request(UUID.randomUUID().toString(), certificate, signature, c.hash(), c.keyType(), DATA),
+            assertOutcome(
+                    request(UUID.randomUUID().toString(), certificate, signature, c.hash(), c.keyType(), DATA),
                     VerificationOutcome.VERIFIED);
         }
     }
@@ -113,16 +119,20 @@ class VerificationResourceTest {
         byte[] tampered = DATA.clone();
         tampered[100] ^= 1;
 
-        String verifiedId = assertOutcome(good, VerificationOutcome.VERIFIED).jsonPath().getString("verification_id");
-        assertOutcome(request(imageId, certificate, signature, "SHA-256", "RSA-PSS", tampered),
+        String verifiedId =
+                assertOutcome(good, VerificationOutcome.VERIFIED).jsonPath().getString("verification_id");
+        assertOutcome(
+                request(imageId, certificate, signature, "SHA-256", "RSA-PSS", tampered),
                 VerificationOutcome.BAD_SIGNATURE);
 
-        List<ConsumerRecord<String, String>> records = signatures.awaitRecords(imageId, found -> found.size() >= 2,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records =
+                signatures.awaitRecords(imageId, found -> found.size() >= 2, Duration.ofSeconds(30));
         assertThat(records).hasSize(2);
-        assertThat(records).extracting(record -> TopicReader.header(record, "ce_type").orElseThrow())
+        assertThat(records)
+                .extracting(record -> TopicReader.header(record, "ce_type").orElseThrow())
                 .containsExactly("image.signature.verified", "image.signature.failed");
-        assertThat(TopicReader.cloudEventHeaders(records.get(0))).containsEntry("ce_subject", imageId)
+        assertThat(TopicReader.cloudEventHeaders(records.get(0)))
+                .containsEntry("ce_subject", imageId)
                 .containsEntry("ce_source", "/glimpse/signature-service");
         SignatureEventData verified = EventJson.read(records.get(0).value(), SignatureEventData.class);
         SignatureEventData failed = EventJson.read(records.get(1).value(), SignatureEventData.class);
@@ -143,8 +153,15 @@ class VerificationResourceTest {
         Identity other = TestPki.selfSigned(TestPki.rsaKey(3072));
         String otherCertificate = storeAsAlice(other);
 
-        assertOutcome(request(UUID.randomUUID().toString(), otherCertificate, signer.sign("SHA-256", DATA, true),
-                "SHA-256", "RSA-PSS", DATA), VerificationOutcome.BAD_SIGNATURE);
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        otherCertificate,
+                        signer.sign("SHA-256", DATA, true),
+                        "SHA-256",
+                        "RSA-PSS",
+                        DATA),
+                VerificationOutcome.BAD_SIGNATURE);
     }
 
     @Test
@@ -154,16 +171,44 @@ class VerificationResourceTest {
         String rsaCertificate = storeAsAlice(rsa);
         String p256Certificate = storeAsAlice(p256);
 
-        assertOutcome(request(UUID.randomUUID().toString(), rsaCertificate, rsa.sign("SHA-256", DATA, true),
-                "SHA-256", "DSA", DATA), VerificationOutcome.KEY_TYPE_MISMATCH);
-        Response wrongCurve = assertOutcome(request(UUID.randomUUID().toString(), p256Certificate,
-                p256.sign("SHA-384", DATA, false), "SHA-384", "ECC_SECP384R1", DATA), VerificationOutcome.KEY_TYPE_MISMATCH);
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        rsaCertificate,
+                        rsa.sign("SHA-256", DATA, true),
+                        "SHA-256",
+                        "DSA",
+                        DATA),
+                VerificationOutcome.KEY_TYPE_MISMATCH);
+        Response wrongCurve = assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        p256Certificate,
+                        p256.sign("SHA-384", DATA, false),
+                        "SHA-384",
+                        "ECC_SECP384R1",
+                        DATA),
+                VerificationOutcome.KEY_TYPE_MISMATCH);
         assertThat(wrongCurve.jsonPath().getString("reason")).contains("secp256r1");
         // Glance offers no curve below 384 bits, and the JDK has no binary curves.
-        assertOutcome(request(UUID.randomUUID().toString(), p256Certificate, p256.sign("SHA-256", DATA, false),
-                "SHA-256", "ECC_SECP256R1", DATA), VerificationOutcome.UNSUPPORTED_KEY_TYPE);
-        assertOutcome(request(UUID.randomUUID().toString(), p256Certificate, p256.sign("SHA-256", DATA, false),
-                "SHA-256", "ECC_SECT571K1", DATA), VerificationOutcome.UNSUPPORTED_KEY_TYPE);
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        p256Certificate,
+                        p256.sign("SHA-256", DATA, false),
+                        "SHA-256",
+                        "ECC_SECP256R1",
+                        DATA),
+                VerificationOutcome.UNSUPPORTED_KEY_TYPE);
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        p256Certificate,
+                        p256.sign("SHA-256", DATA, false),
+                        "SHA-256",
+                        "ECC_SECT571K1",
+                        DATA),
+                VerificationOutcome.UNSUPPORTED_KEY_TYPE);
     }
 
     @Test
@@ -172,10 +217,12 @@ class VerificationResourceTest {
         Identity future = TestPki.selfSignedBetween(TestPki.rsaKey(2048), "20990101000000Z", "21000101000000Z");
         byte[] signature = expired.sign("SHA-256", DATA, true);
 
-        Response expiredResult = assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(expired), signature,
-                "SHA-256", "RSA-PSS", DATA), VerificationOutcome.CERTIFICATE_EXPIRED);
+        Response expiredResult = assertOutcome(
+                request(UUID.randomUUID().toString(), storeAsAlice(expired), signature, "SHA-256", "RSA-PSS", DATA),
+                VerificationOutcome.CERTIFICATE_EXPIRED);
         assertThat(expiredResult.jsonPath().getString("reason")).contains("2021-01-01T00:00:00Z");
-        assertOutcome(request(UUID.randomUUID().toString(), storeAsAlice(future), signature, "SHA-256", "RSA-PSS", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), storeAsAlice(future), signature, "SHA-256", "RSA-PSS", DATA),
                 VerificationOutcome.CERTIFICATE_NOT_YET_VALID);
     }
 
@@ -184,18 +231,20 @@ class VerificationResourceTest {
         Identity signer = TestPki.selfSigned(TestPki.ecKey("P-384"));
         String certificate = storeAsAlice(signer);
         byte[] signature = signer.sign("SHA-384", DATA, false);
-        Map<String, Object> badBase64 = request(UUID.randomUUID().toString(), certificate, signature, "SHA-384",
-                "ECC_SECP384R1", DATA);
+        Map<String, Object> badBase64 =
+                request(UUID.randomUUID().toString(), certificate, signature, "SHA-384", "ECC_SECP384R1", DATA);
         badBase64.put("signature_base64", "not*base64!");
-        Map<String, Object> shortDigest = request(UUID.randomUUID().toString(), certificate, signature, "SHA-384",
-                "ECC_SECP384R1", DATA);
+        Map<String, Object> shortDigest =
+                request(UUID.randomUUID().toString(), certificate, signature, "SHA-384", "ECC_SECP384R1", DATA);
         shortDigest.put("digest_base64", TestPki.base64(TestPki.digest("SHA-256", DATA)));
 
         assertOutcome(badBase64, VerificationOutcome.INVALID_BASE64);
         assertOutcome(shortDigest, VerificationOutcome.INVALID_DIGEST);
-        assertOutcome(request(UUID.randomUUID().toString(), certificate, signature, "SHA-1", "ECC_SECP384R1", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), certificate, signature, "SHA-1", "ECC_SECP384R1", DATA),
                 VerificationOutcome.UNSUPPORTED_HASH_METHOD);
-        assertOutcome(request(UUID.randomUUID().toString(), certificate, signature, "SHA-384", "ECC_SECP384R1", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), certificate, signature, "SHA-384", "ECC_SECP384R1", DATA),
                 VerificationOutcome.VERIFIED);
     }
 
@@ -205,14 +254,23 @@ class VerificationResourceTest {
         String bobsCertificate = SecretResourceTest.storedId("bob", SecretResourceTest.derCertificate("bobs", signer));
         byte[] signature = signer.sign("SHA-256", DATA, true);
 
-        assertOutcome(request(UUID.randomUUID().toString(), bobsCertificate, signature, "SHA-256", "RSA-PSS", DATA),
+        assertOutcome(
+                request(UUID.randomUUID().toString(), bobsCertificate, signature, "SHA-256", "RSA-PSS", DATA),
                 VerificationOutcome.UNKNOWN_CERTIFICATE);
-        assertOutcome(request(UUID.randomUUID().toString(), UUID.randomUUID().toString(), signature, "SHA-256",
-                "RSA-PSS", DATA), VerificationOutcome.UNKNOWN_CERTIFICATE);
-        assertOutcome(request(UUID.randomUUID().toString(), "not-a-uuid", signature, "SHA-256", "RSA-PSS", DATA),
+        assertOutcome(
+                request(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        signature,
+                        "SHA-256",
+                        "RSA-PSS",
+                        DATA),
                 VerificationOutcome.UNKNOWN_CERTIFICATE);
-        Map<String, Object> asBob = request(UUID.randomUUID().toString(), bobsCertificate, signature, "SHA-256",
-                "RSA-PSS", DATA);
+        assertOutcome(
+                request(UUID.randomUUID().toString(), "not-a-uuid", signature, "SHA-256", "RSA-PSS", DATA),
+                VerificationOutcome.UNKNOWN_CERTIFICATE);
+        Map<String, Object> asBob =
+                request(UUID.randomUUID().toString(), bobsCertificate, signature, "SHA-256", "RSA-PSS", DATA);
         asBob.put("project_id", "project-b");
         asBob.put("user_id", "bob");
         assertOutcome(asBob, VerificationOutcome.VERIFIED);
@@ -220,15 +278,24 @@ class VerificationResourceTest {
 
     @Test
     void onlyServicesMayAskAndRequestsMustBeComplete() {
-        Map<String, Object> body = request(UUID.randomUUID().toString(), UUID.randomUUID().toString(), new byte[] {1},
-                "SHA-256", "RSA-PSS", DATA);
+        Map<String, Object> body = request(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), new byte[] {1}, "SHA-256", "RSA-PSS", DATA);
         Map<String, Object> incomplete = new HashMap<>(body);
         incomplete.remove("digest_base64");
 
-        assertThat(RestAssured.given().header("Authorization", "Bearer " + Tokens.forUser("alice"))
-                .contentType(ContentType.JSON).body(body).post(InternalApi.VERIFICATIONS).statusCode()).isEqualTo(403);
-        assertThat(RestAssured.given().contentType(ContentType.JSON).body(body).post(InternalApi.VERIFICATIONS)
-                .statusCode()).isEqualTo(401);
+        assertThat(RestAssured.given()
+                        .header("Authorization", "Bearer " + Tokens.forUser("alice"))
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post(InternalApi.VERIFICATIONS)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(RestAssured.given()
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post(InternalApi.VERIFICATIONS)
+                        .statusCode())
+                .isEqualTo(401);
         Response rejected = verify(incomplete);
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(rejected.jsonPath().getString("message")).contains("'digest_base64' is required");
