@@ -1,8 +1,8 @@
 package io.glimpse.catalog.client;
 
-import io.glimpse.catalog.storage.StoreFailures;
 import io.glimpse.contracts.internal.VerificationRequest;
 import io.glimpse.contracts.internal.VerificationResult;
+import io.glimpse.support.error.GlimpseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -18,7 +18,7 @@ public class SignatureClient {
         this.signatures = signatures;
     }
 
-    /** @throws StoreFailures.Unavailable when signature-service cannot be asked (the upload is reverted) */
+    /** @throws GlimpseException.ServiceUnavailable when signature-service cannot be asked (the upload is reverted) */
     public VerificationResult verify(VerificationRequest request) {
         try {
             return signatures.verify(request);
@@ -26,7 +26,7 @@ public class SignatureClient {
             LOG.warnf(
                     "signature verification of image %s could not be asked for: %s",
                     request.imageId(), failure.toString());
-            throw new StoreFailures.Unavailable("The signature of image " + request.imageId()
+            throw new GlimpseException.ServiceUnavailable("The signature of image " + request.imageId()
                     + " cannot be verified now (signature service unavailable); try again later.");
         }
     }

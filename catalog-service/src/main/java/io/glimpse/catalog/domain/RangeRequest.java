@@ -1,6 +1,5 @@
 package io.glimpse.catalog.domain;
 
-import io.glimpse.catalog.storage.StoreFailures;
 import io.glimpse.store.ByteRange;
 import io.glimpse.support.error.GlimpseException;
 
@@ -19,7 +18,7 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
 
     /**
      * @throws GlimpseException.BadRequest several ranges
-     * @throws StoreFailures.RangeNotSatisfiable a malformed range
+     * @throws GlimpseException.RangeNotSatisfiable a malformed range
      */
     public static Optional<RangeRequest> parse(String range, String legacyContentRange) {
         if (range != null && !range.isBlank()) {
@@ -30,7 +29,7 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
             Matcher matcher = RANGE.matcher(value);
             if (!matcher.matches()
                     || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
-                throw new StoreFailures.RangeNotSatisfiable("Invalid Range header: " + value);
+                throw new GlimpseException.RangeNotSatisfiable("Invalid Range header: " + value);
             }
             if (matcher.group(1).isEmpty()) {
                 return Optional.of(
@@ -39,14 +38,14 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
             long first = number(matcher.group(1));
             Optional<Long> last = matcher.group(2).isEmpty() ? Optional.empty() : Optional.of(number(matcher.group(2)));
             if (last.isPresent() && last.get() < first) {
-                throw new StoreFailures.RangeNotSatisfiable("Invalid Range header: " + value);
+                throw new GlimpseException.RangeNotSatisfiable("Invalid Range header: " + value);
             }
             return Optional.of(new RangeRequest(Optional.of(first), last, Optional.empty()));
         }
         if (legacyContentRange != null && !legacyContentRange.isBlank()) {
             Matcher matcher = CONTENT_RANGE.matcher(legacyContentRange.trim());
             if (!matcher.matches() || number(matcher.group(2)) < number(matcher.group(1))) {
-                throw new StoreFailures.RangeNotSatisfiable("Invalid Content-Range header: " + legacyContentRange);
+                throw new GlimpseException.RangeNotSatisfiable("Invalid Content-Range header: " + legacyContentRange);
             }
             return Optional.of(new RangeRequest(
                     Optional.of(number(matcher.group(1))), Optional.of(number(matcher.group(2))), Optional.empty()));
@@ -57,18 +56,18 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
     /**
      * The inclusive range within {@code size} bytes; a last byte past the end is clipped.
      *
-     * @throws StoreFailures.RangeNotSatisfiable the range starts at or past the end, or is an empty suffix
+     * @throws GlimpseException.RangeNotSatisfiable the range starts at or past the end, or is an empty suffix
      */
     public ByteRange resolve(long size) {
         if (suffix.isPresent()) {
             if (suffix.get() == 0 || size == 0) {
-                throw new StoreFailures.RangeNotSatisfiable("Requested range not satisfiable");
+                throw new GlimpseException.RangeNotSatisfiable("Requested range not satisfiable");
             }
             return ByteRange.between(Math.max(0, size - suffix.get()), size - 1);
         }
         long start = first.orElseThrow();
         if (start >= size) {
-            throw new StoreFailures.RangeNotSatisfiable("Requested range not satisfiable");
+            throw new GlimpseException.RangeNotSatisfiable("Requested range not satisfiable");
         }
         return ByteRange.between(start, Math.min(last.orElse(size - 1), size - 1));
     }
@@ -77,7 +76,7 @@ public record RangeRequest(Optional<Long> first, Optional<Long> last, Optional<L
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new StoreFailures.RangeNotSatisfiable("Invalid range value: " + digits);
+            throw new GlimpseException.RangeNotSatisfiable("Invalid range value: " + digits);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.glimpse.catalog.domain.ImageNotFoundException;
 import io.glimpse.catalog.messaging.ImageEvents;
 import io.glimpse.catalog.policy.CatalogOperation;
 import io.glimpse.catalog.repository.ImageRepository;
-import io.glimpse.catalog.storage.StoreFailures;
 import io.glimpse.contracts.model.ImageStatus;
 import io.glimpse.contracts.topic.EventTypes;
 import io.glimpse.store.StoreRegistry;
@@ -81,14 +80,15 @@ public class ImageDataSteps {
      * Activates an uploaded image: its location, size, digests, virtual size and inspection verdict, status
      * {@code saving → active}, and its upload and activate events, all in this one transaction.
      *
-     * @throws StoreFailures.Gone when the image was deleted during the upload
+     * @throws GlimpseException.Gone when the image was deleted during the upload
      */
     @WithTransaction
     public Uni<Void> completeUpload(
             Caller caller, String id, StoredObject stored, OptionalLong virtualSize, Map<String, String> inspection) {
         return images.findLiveForUpdate(id)
                 .onFailure(ImageNotFoundException.class)
-                .transform(gone -> new StoreFailures.Gone("Image " + id + " was deleted while its data was uploaded."))
+                .transform(
+                        gone -> new GlimpseException.Gone("Image " + id + " was deleted while its data was uploaded."))
                 .chain(image -> {
                     var now = Clock.now();
                     return images.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.ACTIVE, now)

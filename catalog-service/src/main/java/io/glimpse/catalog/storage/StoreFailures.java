@@ -26,31 +26,11 @@ public final class StoreFailures {
             case UnknownStoreException unknown -> new GlimpseException.BadRequest(unknown.getMessage());
             case InvalidLocationException invalid -> new GlimpseException.BadRequest(invalid.getMessage());
             case ImageDataExistsException exists -> new GlimpseException.Conflict(exists.getMessage());
-            case RangeNotSatisfiableException range -> new RangeNotSatisfiable(range.getMessage());
+            case RangeNotSatisfiableException range -> new GlimpseException.RangeNotSatisfiable(range.getMessage());
             case ImageDataNotFoundException notFound -> new GlimpseException.NotFound(notFound.getMessage());
-            case StoreUnavailableException unavailable -> new Unavailable(unavailable.getMessage());
-            default -> new Unavailable(failure.getMessage());
+            case StoreUnavailableException unavailable ->
+                new GlimpseException.ServiceUnavailable(unavailable.getMessage());
+            default -> new GlimpseException.ServiceUnavailable(failure.getMessage());
         };
-    }
-
-    /** 416: the requested range starts at or past the end of the data. */
-    public static final class RangeNotSatisfiable extends GlimpseException {
-        public RangeNotSatisfiable(String message) {
-            super(416, message);
-        }
-    }
-
-    /** 503: a store (or signature-service) cannot serve the request now; the caller may try again. */
-    public static final class Unavailable extends GlimpseException {
-        public Unavailable(String message) {
-            super(503, message);
-        }
-    }
-
-    /** 410: the image was deleted while its data was being uploaded. */
-    public static final class Gone extends GlimpseException {
-        public Gone(String message) {
-            super(410, message);
-        }
     }
 }

@@ -44,6 +44,13 @@ public abstract class GlimpseException extends RuntimeException {
         }
     }
 
+    /** 410: the resource existed but was deleted while the request was under way (e.g. during its upload). */
+    public static class Gone extends GlimpseException {
+        public Gone(String message) {
+            super(410, message);
+        }
+    }
+
     /** 413: a quota or size cap would be exceeded. */
     public static class TooLarge extends GlimpseException {
         public TooLarge(String message) {
@@ -55,6 +62,20 @@ public abstract class GlimpseException extends RuntimeException {
     public static class UnsupportedMediaType extends GlimpseException {
         public UnsupportedMediaType(String message) {
             super(415, message);
+        }
+    }
+
+    /** 416: the requested byte range is malformed, or starts at or past the end of the data. */
+    public static class RangeNotSatisfiable extends GlimpseException {
+        public RangeNotSatisfiable(String message) {
+            super(416, message);
+        }
+    }
+
+    /** 503: something the request needs (a store, another service) cannot serve it now; the caller may try again. */
+    public static class ServiceUnavailable extends GlimpseException {
+        public ServiceUnavailable(String message) {
+            super(503, message);
         }
     }
 }
