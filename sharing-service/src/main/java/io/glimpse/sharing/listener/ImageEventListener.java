@@ -1,4 +1,4 @@
-package io.glimpse.sharing.messaging;
+package io.glimpse.sharing.listener;
 
 import io.glimpse.contracts.event.EventJson;
 import io.glimpse.contracts.event.ImageEventData;

@@ -1,4 +1,4 @@
-package io.glimpse.catalog.messaging;
+package io.glimpse.catalog.listener;
 
 import io.glimpse.catalog.mapping.MemberEventReader;
 import io.glimpse.catalog.service.MembershipService;
