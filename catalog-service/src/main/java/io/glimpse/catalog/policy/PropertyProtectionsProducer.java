@@ -1,6 +1,6 @@
-package io.glimpse.catalog.config;
+package io.glimpse.catalog.policy;
 
-import io.glimpse.catalog.policy.PropertyRules;
+import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.policy.PolicyEngine;
 import io.glimpse.policy.protection.Flavor;
 import io.glimpse.policy.protection.PropertyProtections;

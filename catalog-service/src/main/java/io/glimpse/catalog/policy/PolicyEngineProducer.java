@@ -1,5 +1,6 @@
-package io.glimpse.sharing.config;
+package io.glimpse.catalog.policy;
 
+import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.policy.PolicyEngine;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,7 +12,7 @@ public class PolicyEngineProducer {
 
     @Produces
     @Singleton
-    PolicyEngine policyEngine(SharingConfig config) {
+    PolicyEngine policyEngine(CatalogConfig config) {
         return PolicyEngine.load(config.policyFile().map(Path::of));
     }
 }

@@ -1,6 +1,7 @@
-package io.glimpse.catalog.config;
+package io.glimpse.sharing.policy;
 
 import io.glimpse.policy.PolicyEngine;
+import io.glimpse.sharing.config.SharingConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -11,7 +12,7 @@ public class PolicyEngineProducer {
 
     @Produces
     @Singleton
-    PolicyEngine policyEngine(CatalogConfig config) {
+    PolicyEngine policyEngine(SharingConfig config) {
         return PolicyEngine.load(config.policyFile().map(Path::of));
     }
 }

@@ -1,8 +1,8 @@
-package io.glimpse.catalog.config;
+package io.glimpse.catalog.mapping;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glimpse.catalog.mapping.ExtraPropertySchema;
+import io.glimpse.catalog.config.CatalogConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

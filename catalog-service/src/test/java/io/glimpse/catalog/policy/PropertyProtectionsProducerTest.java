@@ -1,5 +1,6 @@
-package io.glimpse.catalog.config;
+package io.glimpse.catalog.policy;
 
+import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.policy.PolicyConfigurationException;
 import io.glimpse.policy.PolicyEngine;
 import org.junit.jupiter.api.Test;
