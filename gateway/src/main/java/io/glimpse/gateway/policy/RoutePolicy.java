@@ -1,15 +1,14 @@
 package io.glimpse.gateway.policy;
 
-import io.glimpse.gateway.routing.GlanceRoute;
 import io.glimpse.policy.Credentials;
 import io.glimpse.policy.GlancePolicy;
 import io.glimpse.policy.PolicyDeniedException;
 import io.glimpse.policy.PolicyEngine;
 import io.glimpse.policy.PolicyTargets;
-import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +25,12 @@ public class RoutePolicy {
         this.engine = engine;
     }
 
-    /** Throws {@link PolicyDeniedException} (→ 403) naming the first rule the caller fails. */
-    public void enforce(GlanceRoute route, HttpMethod method, Credentials credentials) {
-        for (GlancePolicy rule : route.rulesFor(method)) {
+    /**
+     * Checks the rules a route names for the request's method, in order; throws {@link PolicyDeniedException}
+     * (→ 403) naming the first rule the caller fails.
+     */
+    public void enforce(List<GlancePolicy> rules, Credentials credentials) {
+        for (GlancePolicy rule : rules) {
             engine.enforce(rule, credentials, targetFor(rule, credentials));
         }
     }

@@ -72,7 +72,7 @@ public class ApiCallHandler {
             }
             if (glanceRoute.isPresent()) {
                 check(glanceRoute.get(), request);
-                routePolicy.enforce(glanceRoute.get(), request.method(), credentials);
+                routePolicy.enforce(glanceRoute.get().rulesFor(request.method()), credentials);
             }
         }
         Upstream upstream = route.orElseThrow(NotFoundException::new).upstream();

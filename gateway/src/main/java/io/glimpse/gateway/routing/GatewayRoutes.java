@@ -2,7 +2,6 @@ package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.error.ErrorResponder;
 import io.glimpse.gateway.error.NotFoundException;
-import io.glimpse.gateway.health.GlanceHealthcheck;
 import io.glimpse.gateway.routing.Destination.ApiCall;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;

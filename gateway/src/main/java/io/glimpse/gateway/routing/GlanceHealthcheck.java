@@ -1,4 +1,4 @@
-package io.glimpse.gateway.health;
+package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.http.RequestBodies;
 import io.vertx.core.http.HttpHeaders;
@@ -6,8 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Glance's {@code /healthcheck} (oslo.middleware): "OK" while the process serves requests. It
- * says nothing about the upstreams; {@code /q/health/ready} does.
+ * Glance's {@code /healthcheck} (oslo.middleware): "OK" while the process serves requests. The router answers
+ * it itself; it says nothing about the upstreams, which package health's readiness checks (watching this
+ * package's route table) report on {@code /q/health/ready}.
  */
 @ApplicationScoped
 public class GlanceHealthcheck {
