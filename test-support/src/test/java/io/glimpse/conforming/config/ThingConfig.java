@@ -1,0 +1,5 @@
+package io.glimpse.conforming.config;
+
+public interface ThingConfig {
+    int quota();
+}

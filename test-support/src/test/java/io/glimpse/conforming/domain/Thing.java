@@ -1,0 +1,3 @@
+package io.glimpse.conforming.domain;
+
+public record Thing(String id) {}

@@ -1,0 +1,5 @@
+package io.glimpse.violating.config;
+
+public interface ThingConfig {
+    int quota();
+}
