@@ -9,6 +9,9 @@ public sealed interface Destination {
     /** Glance's {@code /healthcheck}. */
     record Healthcheck() implements Destination {}
 
+    /** The Keystone identity endpoint ({@code /identity/...}), answered by the gateway itself. */
+    record Identity() implements Destination {}
+
     /** A path that exists only between services ({@code /internal/...}): never routed. */
     record Hidden() implements Destination {}
 

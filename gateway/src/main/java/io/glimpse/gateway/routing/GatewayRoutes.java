@@ -2,9 +2,11 @@ package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.error.ErrorResponder;
 import io.glimpse.gateway.error.NotFoundException;
+import io.glimpse.gateway.identity.IdentityEndpoint;
 import io.glimpse.gateway.routing.Destination.ApiCall;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;
+import io.glimpse.gateway.routing.Destination.Identity;
 import io.glimpse.gateway.routing.Destination.VersionList;
 import io.glimpse.gateway.versions.VersionsResponder;
 import io.vertx.core.http.HttpHeaders;
@@ -30,6 +32,7 @@ public class GatewayRoutes {
     private final ApiCallHandler apiCalls;
     private final VersionsResponder versions;
     private final GlanceHealthcheck healthcheck;
+    private final IdentityEndpoint identity;
     private final ErrorResponder errors;
 
     public GatewayRoutes(
@@ -37,11 +40,13 @@ public class GatewayRoutes {
             ApiCallHandler apiCalls,
             VersionsResponder versions,
             GlanceHealthcheck healthcheck,
+            IdentityEndpoint identity,
             ErrorResponder errors) {
         this.resolver = resolver;
         this.apiCalls = apiCalls;
         this.versions = versions;
         this.healthcheck = healthcheck;
+        this.identity = identity;
         this.errors = errors;
     }
 
@@ -58,6 +63,7 @@ public class GatewayRoutes {
             case VersionList list -> versions.respond(ctx, list.status());
             case Healthcheck ignored -> healthcheck.respond(ctx);
             case Hidden ignored -> ctx.fail(new NotFoundException());
+            case Identity ignored -> identity.handle(ctx);
             case ApiCall call -> apiCalls.handle(ctx, call);
         }
     }

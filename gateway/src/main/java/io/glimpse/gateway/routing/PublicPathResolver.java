@@ -4,6 +4,7 @@ import io.glimpse.gateway.routing.Destination.Api;
 import io.glimpse.gateway.routing.Destination.ApiCall;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;
+import io.glimpse.gateway.routing.Destination.Identity;
 import io.glimpse.gateway.routing.Destination.VersionList;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * Glance's version negotiation (glance-v2-api.md §1.1): {@code /versions} lists versions;
  * {@code /v2} and {@code /v2.0} … {@code /v2.18} are the image API, rewritten to {@code /v2};
  * a version in {@code Accept: application/vnd.openstack.images-v2.x} also selects it; any other
- * first segment (including none, i.e. {@code /}) gets the version list with 300.
+ * first segment (including none, i.e. {@code /}) gets the version list with 300. {@code /identity}
+ * is the Keystone endpoint the gateway serves itself.
  */
 @ApplicationScoped
 public class PublicPathResolver {
@@ -33,6 +35,8 @@ public class PublicPathResolver {
                 return path.segments().size() == 1 ? new Healthcheck() : new VersionList(300);
             case "internal":
                 return new Hidden();
+            case "identity":
+                return new Identity();
             case "key-manager":
                 return new ApiCall(path, Api.KEY_MANAGER, false);
             default:

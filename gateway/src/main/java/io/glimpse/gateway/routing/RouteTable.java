@@ -18,6 +18,8 @@ import java.util.Optional;
 public class RouteTable {
 
     private static final String INTERNAL = "internal";
+    /** The gateway's own identity endpoint: no service may take it over. */
+    private static final String IDENTITY = "identity";
 
     private final Map<String, Upstream> upstreams;
     private final List<Route> routes;
@@ -66,6 +68,10 @@ public class RouteTable {
                         || pattern.startsWithSegment("**")) {
                     throw new IllegalStateException(key + ".paths: '" + text
                             + "' could expose /internal, which is only for calls between services");
+                }
+                if (pattern.startsWithSegment(IDENTITY)) {
+                    throw new IllegalStateException(
+                            key + ".paths: '" + text + "' would forward /identity, which the gateway serves itself");
                 }
                 routes.add(new Route(pattern, upstream));
             }

@@ -9,6 +9,7 @@ public enum TokenRejection {
     NOT_YET_VALID("the token is not valid yet"),
     ISSUER("the token was issued by another issuer"),
     AUDIENCE("the token is not meant for this service"),
+    REVOKED("the token has been revoked"),
     INVALID("the token is invalid");
 
     private final String description;

@@ -54,15 +54,17 @@ public class TokenVerifier {
 
     private final SigningKeyStore keys;
     private final VerifiedTokens verified;
+    private final RevokedTokens revoked;
     private final String issuer;
     private final String audience;
     private final int clockSkewSeconds;
     private final String authUri;
 
-    public TokenVerifier(SigningKeyStore keys, VerifiedTokens verified, GatewayConfig config) {
+    public TokenVerifier(SigningKeyStore keys, VerifiedTokens verified, RevokedTokens revoked, GatewayConfig config) {
         SecurityConfig security = config.security();
         this.keys = keys;
         this.verified = verified;
+        this.revoked = revoked;
         this.issuer = security.issuer();
         this.audience = security.audience();
         this.clockSkewSeconds = (int) security.clockSkew().toSeconds();
@@ -71,6 +73,9 @@ public class TokenVerifier {
 
     /** The caller the token proves, completed on the calling context; or an {@link AuthenticationFailedException}. */
     public Future<Caller> verify(String token) {
+        if (revoked.isRevoked(token)) {
+            return Future.failedFuture(reject(TokenRejection.REVOKED));
+        }
         Optional<Caller> known = verified.find(token);
         if (known.isPresent()) {
             return Future.succeededFuture(known.get());

@@ -37,4 +37,8 @@ public class VerifiedTokens {
     public void remember(Caller caller) {
         cache.put(caller.token(), caller);
     }
+
+    public void forget(String token) {
+        cache.invalidate(token);
+    }
 }

@@ -32,7 +32,7 @@ import static org.hamcrest.Matchers.not;
 @WithTestResource(UpstreamStubs.class)
 class AuthenticationTest {
 
-    private static final String KEYSTONE_CHALLENGE = "Keystone uri='http://127.0.0.1:8180/realms/glimpse'";
+    private static final String KEYSTONE_CHALLENGE = "Keystone uri='http://127.0.0.1:9292/identity'";
 
     @Test
     void noTokenIs401WithChallengesAndErrorBody() {
