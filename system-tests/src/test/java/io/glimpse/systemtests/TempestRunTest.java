@@ -74,8 +74,7 @@ class TempestRunTest extends ThroughTheGateway {
         Files.write(loadList, all.stream().filter(id -> !excluded.contains(id)).toList());
 
         Path output = root.resolve("run.log");
-        int exit = run(
-                workspace, List.of(TEMPEST, "run", "--load-list", loadList.toString(), "--concurrency", "1"), output);
+        int exit = run(workspace, List.of(TEMPEST, "run", "--load-list", loadList.toString(), "--serial"), output);
         Path subunit = root.resolve("last.subunit");
         run(workspace, List.of(PYTHON, "-m", "stestr", "last", "--subunit"), subunit);
         Path resultsFile = root.resolve("results.jsonl");

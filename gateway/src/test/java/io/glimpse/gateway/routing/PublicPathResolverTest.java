@@ -4,6 +4,7 @@ import io.glimpse.gateway.routing.Destination.Api;
 import io.glimpse.gateway.routing.Destination.ApiCall;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;
+import io.glimpse.gateway.routing.Destination.Identity;
 import io.glimpse.gateway.routing.Destination.VersionList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,9 @@ class PublicPathResolverTest {
         assertThat(resolver.resolve("/internal", Optional.empty())).isEqualTo(new Hidden());
         assertThat(resolver.resolve("/internal/images/x", Optional.of("application/vnd.openstack.images-v2.1")))
                 .isEqualTo(new Hidden());
+        assertThat(resolver.resolve("/identity", Optional.empty())).isEqualTo(new Identity());
+        assertThat(resolver.resolve("/identity/v3/auth/tokens", Optional.of("application/vnd.openstack.images-v2.1")))
+                .isEqualTo(new Identity());
         assertThat(resolver.resolve("/key-manager/v1/secrets", Optional.empty()))
                 .isEqualTo(new ApiCall(RequestPath.of("/key-manager/v1/secrets"), Api.KEY_MANAGER, false));
     }

@@ -93,6 +93,18 @@ class RoutingTest {
     }
 
     @Test
+    void identityPathsAreAnsweredByTheGatewayAndNeverRouted() {
+        UpstreamStubs.SERVICES.forEach(Stubs::forgetSeen);
+
+        as("admin").get("/identity").then().statusCode(300);
+        as("admin").get("/identity/v3/no-such-thing").then().statusCode(404);
+        as("admin").get("/identity/v3/auth/catalog").then().statusCode(200);
+
+        UpstreamStubs.SERVICES.forEach(
+                service -> assertThat(Stubs.seenBy(service)).isEmpty());
+    }
+
+    @Test
     void emptyImageIdIsNotFoundAndNeverReachesTheCollection() {
         Stubs.forgetSeen("catalog");
 
