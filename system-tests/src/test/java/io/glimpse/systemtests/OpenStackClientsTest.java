@@ -93,7 +93,11 @@ class OpenStackClientsTest extends ThroughTheGateway {
                 "-f",
                 "json"));
         String id = created.get("id").asText();
-        assertThat(created.get("status").asText()).isEqualTo("active");
+        // The CLI prints the image as created, before its upload; show tells what came of it.
+        assertThat(json(openstack("alice", "image", "show", id, "-f", "json"))
+                        .get("status")
+                        .asText())
+                .isEqualTo("active");
 
         assertThat(openstack("alice", "image", "list", "--name", name, "-f", "value", "-c", "ID"))
                 .contains(id);
@@ -126,6 +130,27 @@ class OpenStackClientsTest extends ThroughTheGateway {
         openstack("alice", "image", "delete", id);
         CliResult gone = cli("alice", "image", "show", id);
         assertThat(gone.exitCode()).isNotZero();
+
+        // Bytes that are not the declared format are refused with Glance's 415 (the SDK uploads with an
+        // empty Accept header, which must not turn the refusal into a 500).
+        String mislabelled = uniqueName("osc-mislabelled");
+        CliResult refused = cli(
+                "alice",
+                "image",
+                "create",
+                "--disk-format",
+                "qcow2",
+                "--container-format",
+                "bare",
+                "--file",
+                disk.toString(),
+                mislabelled);
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("415");
+        String queued =
+                openstack("alice", "image", "list", "--name", mislabelled, "-f", "value", "-c", "ID", "-c", "Status");
+        assertThat(queued).contains("queued");
+        openstack("alice", "image", "delete", queued.split("\\s+")[0]);
     }
 
     @Test
@@ -209,9 +234,12 @@ class OpenStackClientsTest extends ThroughTheGateway {
     static CliResult run(List<String> command) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile(work, "out", ".txt");
         Path stderr = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // The CLI reads image data from any stdin that is open and not a terminal (even /dev/null):
+        // only a closed stdin means "no data", so the shell closes it before exec.
+        List<String> closedStdin = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" <&-", "cli"));
+        closedStdin.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(closedStdin)
                 .directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Map<String, String> environment = builder.environment();

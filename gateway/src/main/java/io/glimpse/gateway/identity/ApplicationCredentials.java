@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
 public class ApplicationCredentials {
 
     private static final String TYPE = "application_credential";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeycloakClient keycloak;
     private final Vertx vertx;
@@ -279,7 +281,7 @@ public class ApplicationCredentials {
 
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
-        new java.security.SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 }

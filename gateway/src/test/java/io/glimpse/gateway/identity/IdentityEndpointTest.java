@@ -1,5 +1,6 @@
 package io.glimpse.gateway.identity;
 
+import io.glimpse.gateway.support.RealmAdmin;
 import io.glimpse.gateway.support.UpstreamStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -182,6 +183,47 @@ class IdentityEndpointTest {
                 login(Map.of("auth", Map.of("identity", Map.of("methods", List.of("totp"), "totp", Map.of())))),
                 401,
                 "Unauthorized");
+    }
+
+    @Test
+    void aDisabledUserCannotLogInAndACredentialDiesWithItsCreatorsRole() {
+        String name = "dora-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = RealmAdmin.createUser(name, "dora-password", "project-a", "member", "reader");
+        try {
+            String token = login(password(byName(name), "dora-password", projectByName("project-a")))
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .header("X-Subject-Token");
+            Response made = with(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("application_credential", Map.of("name", "ci")))
+                    .post("/identity/v3/users/" + userId + "/application_credentials");
+            made.then().statusCode(201);
+            Map<String, Object> credential = Map.of(
+                    "id",
+                    made.jsonPath().getString("application_credential.id"),
+                    "secret",
+                    made.jsonPath().getString("application_credential.secret"));
+            Map<String, Object> credentialLogin = Map.of(
+                    "auth",
+                    Map.of(
+                            "identity",
+                            Map.of(
+                                    "methods",
+                                    List.of("application_credential"),
+                                    "application_credential",
+                                    credential)));
+            login(credentialLogin).then().statusCode(201);
+
+            RealmAdmin.removeRole(userId, "member");
+            assertKeystoneError(login(credentialLogin), 401, "Unauthorized");
+
+            RealmAdmin.disable(userId);
+            assertKeystoneError(login(password(byName(name), "dora-password", null)), 401, "Unauthorized");
+        } finally {
+            RealmAdmin.deleteUser(userId);
+        }
     }
 
     @Test

@@ -48,13 +48,25 @@ public class ErrorMapper {
 
     public static Response render(int status, String explanation, HttpHeaders headers) {
         ErrorBody body = ErrorBody.of(status, explanation);
-        MediaType type = preferred(headers.getAcceptableMediaTypes());
+        MediaType type = preferred(acceptable(headers));
         Object entity = switch (type.getSubtype()) {
             case "json" -> body;
             case "html" -> body.asHtml();
             default -> body.asPlainText();
         };
         return Response.status(status).type(type).entity(entity).build();
+    }
+
+    /**
+     * The Accept header's media types; an empty or malformed one counts as none, as webob reads it
+     * (openstacksdk uploads image data with {@code Accept: } and an empty value).
+     */
+    private static List<MediaType> acceptable(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException malformed) {
+            return List.of(MediaType.WILDCARD_TYPE);
+        }
     }
 
     /** webob offers text/html first, then text/plain, then JSON: a wildcard Accept gets HTML. */
