@@ -180,6 +180,8 @@ class TempestImagesTest extends ThroughTheGateway {
             assertThat(listIds("alice", "tag=" + RUN_TAG + "-h")).isEmpty();
             assertThat(listIds("alice", "tag=" + RUN_TAG + "-h&os_hidden=true"))
                     .containsExactlyInAnyOrder(hidden, later);
+            assertThat(listIds("alice", "tag=" + RUN_TAG + "-h&os_hidden=True"))
+                    .containsExactlyInAnyOrder(hidden, later);
         }
     }
 

@@ -63,7 +63,8 @@ public class ImageQueryParser {
                 case "tag" -> tags.addAll(param.getValue());
                 case "size_min" -> sizeMin = Optional.of(number(key, value));
                 case "size_max" -> sizeMax = Optional.of(number(key, value));
-                case "os_hidden" -> osHidden = bool(key, value);
+                // Glance lower-cases this one filter (openstacksdk sends os_hidden=True), not protected.
+                case "os_hidden" -> osHidden = bool(key, value.toLowerCase(Locale.ROOT));
                 case "protected" -> isProtected = Optional.of(bool(key, value));
                 case "created_at", "updated_at" ->
                     dates.add(date(Column.fromSql(key).orElseThrow(), value));
