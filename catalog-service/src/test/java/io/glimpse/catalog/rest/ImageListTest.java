@@ -141,13 +141,21 @@ class ImageListTest {
     }
 
     @Test
+    void osHiddenIsReadCaseInsensitivelyLikeGlance() {
+        // Glance lower-cases os_hidden (not protected); openstacksdk's find_image sends os_hidden=True.
+        assertThat(list("alice", "os_hidden=True").statusCode()).isEqualTo(200);
+        assertThat(list("alice", "os_hidden=TRUE").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void badFiltersAre400() {
         for (String query : List.of(
                 "name=like:x",
                 "visibility=everyone",
                 "member_status=maybe",
-                "os_hidden=True",
+                "os_hidden=yes",
                 "protected=yes",
+                "protected=True",
                 "size_min=big",
                 "size_max=1.5",
                 "changes-since=2020-01-01T00:00:00Z",
