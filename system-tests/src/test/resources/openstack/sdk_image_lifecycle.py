@@ -30,6 +30,8 @@ def main(owner_cloud, member_cloud, appcred_cloud):
         disk.flush()
         image = owner.image.create_image(name=name, filename=disk.name, disk_format="raw",
                                          container_format="bare", wait=True, os_distro="cirros")
+    # The SDK hands back the image as it was before its upload finished: read it again.
+    image = owner.image.get_image(image.id)
     assert image.status == "active", image.status
     assert image.checksum == hashlib.md5(data).hexdigest(), image.checksum
     step("created and uploaded %s" % image.id)
