@@ -26,11 +26,11 @@ import static org.junit.jupiter.api.Assumptions.abort;
 /**
  * Debian's tempest 33 ({@code python3-tempest}), the suite OpenStack certifies image APIs with, runs
  * {@code tempest.api.image.v2} against the gateway: it logs in through the identity endpoint with the
- * pre-provisioned demo users ({@code tempest/accounts.yaml}) and calls the image API from the service
+ * pre-provisioned users ({@code tempest/accounts.yaml}, two projects of its own) and calls the image API from the service
  * catalog. Every tempest test becomes one test here: passed, skipped with tempest's or
  * {@code tempest/skips.txt}'s reason, or failed with its traceback.
  *
- * <p>One worker: the demo users give tempest exactly one pair of members in different projects, and a
+ * <p>One worker: the accounts give tempest exactly one pair of members in different projects, and a
  * second worker asking for a pair while the first holds it would fail its class for lack of accounts.
  */
 class TempestRunTest extends ThroughTheGateway {
