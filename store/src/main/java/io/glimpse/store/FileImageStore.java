@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -64,7 +66,7 @@ public final class FileImageStore implements ImageStore {
         Path temp = createTempFile(imageId);
         boolean stored = false;
         try (DigestCalculator calculator = new DigestCalculator(digests)) {
-            IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
+            IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator::update, observer);
             copyAndSync(ingest, temp);
             DigestCalculator.Digests result = calculator.finish();
             moveIntoPlace(temp, target);
@@ -83,6 +85,74 @@ public final class FileImageStore implements ImageStore {
             if (!stored) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    @Override
+    public String copy(String imageId, InputStream data, long size, ByteSink observer) {
+        WriteArguments.check(imageId, data, size, DigestSpec.glanceDefault(), size, observer);
+        Path target = directory.resolve(imageId);
+        String location = locationOf(target);
+        if (Files.exists(target)) {
+            throw new ImageDataExistsException(location);
+        }
+        Path temp = createTempFile(imageId);
+        boolean stored = false;
+        try {
+            IngestInputStream ingest = new IngestInputStream(data, size, Long.MAX_VALUE, ByteSink.NONE, observer);
+            copyAndSync(ingest, temp);
+            if (ingest.bytesRead() != size) {
+                throw new SizeMismatchException(size, ingest.bytesRead());
+            }
+            moveIntoPlace(temp, target);
+            stored = true;
+            return location;
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "write " + location, e);
+        } finally {
+            if (!stored) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * Between two file stores on one file system the copy is a hard link: the data is immutable once written, so
+     * both names can share it, and the copy costs no I/O whatever the size. Otherwise the bytes are streamed.
+     */
+    @Override
+    public String copyFrom(ImageStore source, String sourceLocation, String imageId, long size, LongConsumer progress) {
+        if (source instanceof FileImageStore file && sameFileSystem(file)) {
+            Path from = file.pathOf(sourceLocation);
+            Path target = directory.resolve(ImageIds.requireSafe(imageId));
+            String location = locationOf(target);
+            try {
+                if (Files.size(from) != size) {
+                    throw new SizeMismatchException(size, Files.size(from));
+                }
+                Files.createDirectories(directory);
+                Files.createLink(target, from);
+                syncDirectory();
+                progress.accept(size);
+                return location;
+            } catch (FileAlreadyExistsException e) {
+                throw new ImageDataExistsException(location);
+            } catch (NoSuchFileException e) {
+                throw new ImageDataNotFoundException(sourceLocation);
+            } catch (IOException | UnsupportedOperationException e) {
+                // No hard links here (another device after all, or a file system without them): stream instead.
+            }
+        }
+        return ImageStore.super.copyFrom(source, sourceLocation, imageId, size, progress);
+    }
+
+    private boolean sameFileSystem(FileImageStore other) {
+        try {
+            Files.createDirectories(directory);
+            Files.createDirectories(other.directory);
+            return Files.getFileStore(directory).equals(Files.getFileStore(other.directory));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -180,6 +250,11 @@ public final class FileImageStore implements ImageStore {
         } catch (IOException e) {
             // Already failing; nothing more to report.
         }
+    }
+
+    @Override
+    public String locationOf(String imageId) {
+        return locationOf(directory.resolve(ImageIds.requireSafe(imageId)));
     }
 
     @Override

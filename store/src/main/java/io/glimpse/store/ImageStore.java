@@ -1,8 +1,10 @@
 package io.glimpse.store;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * One image data backend, selected by {@link #id()}. Implementations are thread-safe.
@@ -42,12 +44,42 @@ public interface ImageStore extends AutoCloseable {
             String imageId, InputStream data, long expectedSize, DigestSpec digests, long sizeCap, ByteSink observer);
 
     /**
+     * Stores data whose digests are already known (staged data, a copy between stores) under {@code imageId}: exactly
+     * {@code size} bytes of {@code data}, with bounded memory, showing every byte to {@code observer}, without digesting
+     * them again. Fails like {@link #write} and leaves nothing behind ({@link SizeMismatchException} when the data is
+     * shorter or longer than {@code size}). {@code data} is not closed.
+     *
+     * @return the location of the stored data
+     */
+    String copy(String imageId, InputStream data, long size, ByteSink observer);
+
+    /**
+     * Copies the {@code size} bytes at {@code sourceLocation} of {@code source} under {@code imageId} in this store,
+     * without digesting them again, reporting the bytes copied so far to {@code progress} (in increments). Streams
+     * through {@link #copy}; a store may do better for a source it knows (a file store links a file of the same file
+     * system).
+     *
+     * @return the location of the copy
+     */
+    default String copyFrom(
+            ImageStore source, String sourceLocation, String imageId, long size, LongConsumer progress) {
+        try (InputStream data = source.read(sourceLocation, Optional.empty())) {
+            return copy(imageId, data, size, (buffer, offset, length) -> progress.accept(length));
+        } catch (IOException e) {
+            throw new StoreUnavailableException(source.id(), "read " + sourceLocation, e);
+        }
+    }
+
+    /**
      * Opens the data at {@code location}, whole or the given range. The caller closes the stream.
      *
      * @throws ImageDataNotFoundException no data at that location
      * @throws RangeNotSatisfiableException the range starts at or past the end
      */
     InputStream read(String location, Optional<ByteRange> range);
+
+    /** Where this store keeps (or would keep) the data of {@code imageId}; nothing is read or written. */
+    String locationOf(String imageId);
 
     /** Removes the data; removing data that is already gone succeeds (idempotent). */
     void delete(String location);

@@ -18,7 +18,9 @@ final class IngestInputStream extends InputStream {
     private final InputStream source;
     private final long expectedSize;
     private final long sizeCap;
-    private final DigestCalculator digests;
+    /** The digests' feed ({@link DigestCalculator#update}), or {@link ByteSink#NONE} for a copy of known data. */
+    private final ByteSink digests;
+
     private final ByteSink observer;
 
     private long bytesRead;
@@ -29,8 +31,7 @@ final class IngestInputStream extends InputStream {
      * @param expectedSize announced size, or -1 when unknown
      * @param sizeCap largest acceptable size in bytes (inclusive)
      */
-    IngestInputStream(
-            InputStream source, long expectedSize, long sizeCap, DigestCalculator digests, ByteSink observer) {
+    IngestInputStream(InputStream source, long expectedSize, long sizeCap, ByteSink digests, ByteSink observer) {
         this.source = source;
         this.expectedSize = expectedSize;
         this.sizeCap = sizeCap;
@@ -68,7 +69,7 @@ final class IngestInputStream extends InputStream {
         if (expectedSize >= 0 && bytesRead > expectedSize) {
             throw fail(new SizeMismatchException(expectedSize, bytesRead));
         }
-        digests.update(buffer, offset, n);
+        digests.accept(buffer, offset, n);
         try {
             observer.accept(buffer, offset, n);
         } catch (RuntimeException e) {

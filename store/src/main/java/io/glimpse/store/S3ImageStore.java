@@ -82,7 +82,7 @@ public final class S3ImageStore implements ImageStore {
             throw new ImageDataExistsException(location.toString());
         }
         DigestCalculator calculator = new DigestCalculator(digests);
-        IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator, observer);
+        IngestInputStream ingest = new IngestInputStream(data, expectedSize, sizeCap, calculator::update, observer);
         boolean stored = false;
         try (calculator) {
             upload(location, ingest);
@@ -99,6 +99,30 @@ public final class S3ImageStore implements ImageStore {
                     result.osHash().glanceName(),
                     result.osHashHex(),
                     result.signatureDigest());
+        } finally {
+            if (!stored) {
+                removeQuietly(location);
+            }
+        }
+    }
+
+    @Override
+    public String copy(String imageId, InputStream data, long size, ByteSink observer) {
+        WriteArguments.check(imageId, data, size, DigestSpec.glanceDefault(), size, observer);
+        ensureBucket();
+        S3Location location = new S3Location(bucket, imageId);
+        if (objectExists(location)) {
+            throw new ImageDataExistsException(location.toString());
+        }
+        IngestInputStream ingest = new IngestInputStream(data, size, Long.MAX_VALUE, ByteSink.NONE, observer);
+        boolean stored = false;
+        try {
+            upload(location, ingest);
+            if (!ingest.reachedEnd() || ingest.bytesRead() != size) {
+                throw new SizeMismatchException(size, ingest.bytesRead());
+            }
+            stored = true;
+            return location.toString();
         } finally {
             if (!stored) {
                 removeQuietly(location);
@@ -163,7 +187,7 @@ public final class S3ImageStore implements ImageStore {
 
     @Override
     public InputStream read(String location, Optional<ByteRange> range) {
-        S3Location object = locationOf(location);
+        S3Location object = objectAt(location);
         GetObjectArgs.Builder request =
                 GetObjectArgs.builder().bucket(object.bucket()).object(object.key());
         range.ifPresent(wanted -> {
@@ -187,8 +211,13 @@ public final class S3ImageStore implements ImageStore {
     }
 
     @Override
+    public String locationOf(String imageId) {
+        return new S3Location(bucket, ImageIds.requireSafe(imageId)).toString();
+    }
+
+    @Override
     public void delete(String location) {
-        S3Location object = locationOf(location);
+        S3Location object = objectAt(location);
         try {
             // S3 DELETE is idempotent already; a missing bucket means nothing to delete either.
             client.removeObject(RemoveObjectArgs.builder()
@@ -206,7 +235,7 @@ public final class S3ImageStore implements ImageStore {
 
     @Override
     public boolean exists(String location) {
-        return objectExists(locationOf(location));
+        return objectExists(objectAt(location));
     }
 
     private boolean objectExists(S3Location object) {
@@ -215,7 +244,7 @@ public final class S3ImageStore implements ImageStore {
 
     @Override
     public long size(String location) {
-        return stat(locationOf(location)).orElseThrow(() -> new ImageDataNotFoundException(location));
+        return stat(objectAt(location)).orElseThrow(() -> new ImageDataNotFoundException(location));
     }
 
     /** Object size, or empty when there is no such object. */
@@ -263,7 +292,7 @@ public final class S3ImageStore implements ImageStore {
         return parse(location).isPresent();
     }
 
-    private S3Location locationOf(String location) {
+    private S3Location objectAt(String location) {
         return parse(location)
                 .orElseThrow(() -> new InvalidLocationException(
                         location, "not an object of store '" + id + "' (bucket " + bucket + ")"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,30 @@ class FileImageStoreTest extends ImageStoreContract {
     @Override
     boolean nothingStoredFor(String imageId) {
         return filesIn(directory).stream().noneMatch(name -> name.contains(imageId));
+    }
+
+    @Test
+    void copyFromAFileStoreOfTheSameFileSystemLinksTheFileInsteadOfCopyingIt() throws Exception {
+        FileImageStore staging = new FileImageStore("staging", directory.resolve("staging"));
+        byte[] data = GeneratedInputStream.bytes(100_000, 7);
+        String staged = staging.copy("staged-image", new ByteArrayInputStream(data), data.length, ByteSink.NONE);
+
+        String location = store.copyFrom(staging, staged, "copied-image", data.length, bytes -> {});
+
+        assertThat(Files.isSameFile(Path.of(URI.create(location)), Path.of(URI.create(staged))))
+                .isTrue();
+        staging.delete(staged);
+        assertThat(TestStreams.readAll(store.read(location, Optional.empty()))).isEqualTo(data);
+    }
+
+    @Test
+    void linkingDataOfAnotherSizeThanAnnouncedFails() {
+        FileImageStore staging = new FileImageStore("staging", directory.resolve("staging"));
+        String staged = staging.copy("short-image", new ByteArrayInputStream(new byte[10]), 10, ByteSink.NONE);
+
+        assertThatThrownBy(() -> store.copyFrom(staging, staged, "copied-image", 11, bytes -> {}))
+                .isInstanceOf(SizeMismatchException.class);
+        assertThat(nothingStoredFor("copied-image")).isTrue();
     }
 
     private static List<String> filesIn(Path directory) {

@@ -3,12 +3,14 @@ package io.glimpse.store;
 import io.glimpse.store.TestStreams.CountingInputStream;
 import io.glimpse.store.TestStreams.FailingInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -29,6 +31,10 @@ abstract class ImageStoreContract {
     static final long MIB = 1024L * 1024;
     static final long NO_CAP = Long.MAX_VALUE;
     static final long UNKNOWN_SIZE = -1;
+
+    /** Where {@link #copyFromAnotherStoreReportsProgressAndTheCopyOutlivesItsSource} keeps its source store. */
+    @TempDir
+    Path copySources;
 
     /** The store under test; for S3 its part size is 5 MiB so that 12 MiB spans three parts. */
     abstract ImageStore store();
@@ -64,7 +70,7 @@ abstract class ImageStoreContract {
                         NO_CAP);
 
         assertThat(stored.storeId()).isEqualTo(store().id());
-        assertThat(stored.location()).isEqualTo(locationFor(imageId));
+        assertThat(stored.location()).isEqualTo(locationFor(imageId)).isEqualTo(store().locationOf(imageId));
         assertThat(stored.size()).isEqualTo(size);
         assertThat(stored.md5Hex()).isEqualTo(hex("MD5", data));
         assertThat(stored.hashAlgo()).isEqualTo("sha512");
@@ -75,6 +81,62 @@ abstract class ImageStoreContract {
         assertThat(store().size(stored.location())).isEqualTo(size);
         assertThat(store().exists(stored.location())).isTrue();
         assertThat(store().ownsLocation(stored.location())).isTrue();
+    }
+
+    // --- copies of data whose digests are known ---
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, 65_537, 6 * 1024 * 1024 + 7})
+    void copyStoresExactlyTheDataAndShowsEveryByte(int size) {
+        byte[] data = GeneratedInputStream.bytes(size, size + 3L);
+        String imageId = newImageId();
+        AtomicLong seen = new AtomicLong();
+
+        String location = store().copy(imageId, new ByteArrayInputStream(data), size, (b, o, n) -> seen.addAndGet(n));
+
+        assertThat(location).isEqualTo(locationFor(imageId));
+        assertThat(seen).hasValue(size);
+        assertThat(readAll(store().read(location, Optional.empty()))).isEqualTo(data);
+    }
+
+    @Test
+    void copyOfDataShorterOrLongerThanItsSizeFailsAndLeavesNothing() {
+        byte[] data = GeneratedInputStream.bytes(1000, 5);
+        String shorter = newImageId();
+        String longer = newImageId();
+
+        assertThatThrownBy(() -> store().copy(shorter, new ByteArrayInputStream(data), 1001, ByteSink.NONE))
+                .isInstanceOf(SizeMismatchException.class);
+        assertThatThrownBy(() -> store().copy(longer, new ByteArrayInputStream(data), 999, ByteSink.NONE))
+                .isInstanceOf(SizeMismatchException.class);
+        assertThat(nothingStoredFor(shorter)).isTrue();
+        assertThat(nothingStoredFor(longer)).isTrue();
+    }
+
+    @Test
+    void copyNeverOverwritesExistingData() {
+        String imageId = newImageId();
+        store().copy(imageId, new ByteArrayInputStream(new byte[] {1, 2}), 2, ByteSink.NONE);
+
+        assertThatThrownBy(() -> store().copy(imageId, new ByteArrayInputStream(new byte[] {3}), 1, ByteSink.NONE))
+                .isInstanceOf(ImageDataExistsException.class);
+        assertThat(readAll(store().read(locationFor(imageId), Optional.empty())))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void copyFromAnotherStoreReportsProgressAndTheCopyOutlivesItsSource() {
+        byte[] data = GeneratedInputStream.bytes(3 * 1024 * 1024 + 5, 11);
+        FileImageStore source = new FileImageStore("source", copySources);
+        String sourceLocation = source.copy(newImageId(), new ByteArrayInputStream(data), data.length, ByteSink.NONE);
+        String imageId = newImageId();
+        AtomicLong progress = new AtomicLong();
+
+        String location = store().copyFrom(source, sourceLocation, imageId, data.length, progress::addAndGet);
+        source.delete(sourceLocation);
+
+        assertThat(progress).hasValue(data.length);
+        assertThat(readAll(store().read(location, Optional.empty()))).isEqualTo(data);
     }
 
     @Test

@@ -160,7 +160,17 @@ class StoreRegistryTest {
         }
 
         @Override
+        public String copy(String imageId, InputStream data, long size, ByteSink observer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public InputStream read(String location, Optional<ByteRange> range) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String locationOf(String imageId) {
             throw new UnsupportedOperationException();
         }
 

@@ -53,6 +53,7 @@ class ImageCreateAndShowTest extends ThroughTheGateway {
         String id = (String) image.get("id");
         assertThat(created.header("Location")).isEqualTo("http://127.0.0.1:9292/v2/images/" + id);
         assertThat(created.header("OpenStack-image-import-methods")).isEqualTo("glance-direct,web-download,copy-image");
+        assertThat(created.header("OpenStack-image-store-ids")).isEqualTo("file,s3");
         assertThat(created.header("x-openstack-request-id")).startsWith("req-");
 
         Response shown = as("alice").get("/v2/images/" + id);

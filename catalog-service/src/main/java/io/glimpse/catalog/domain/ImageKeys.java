@@ -1,5 +1,7 @@
 package io.glimpse.catalog.domain;
 
+import io.glimpse.contracts.internal.ImportKeys;
+
 import java.util.Set;
 
 /** Which top-level keys of an image are base, read-only or reserved (glance-v2-api.md §2.2, §2.3). */
@@ -56,17 +58,31 @@ public final class ImageKeys {
     public static final String HASH_OP_HOST = "os_glance_hash_op_host";
     /** {@code algo:hex} a location's data must hash to, until the hash settles; never shown. */
     public static final String HASH_OP_EXPECTED = "os_glance_hash_op_expected";
-    /** The host holding staged data (import); never shown. */
+    /**
+     * Glance's host holding staged data; in Glimpse (staging is shared) the token of the staging attempt in progress
+     * or finished, which only that attempt's end may settle. Never shown.
+     */
     public static final String STAGE_HOST = "os_glance_stage_host";
+    /** The import lock (§8.2); shown. */
+    public static final String IMPORT_TASK = ImportKeys.IMPORT_TASK;
+    /** The target stores an import has not finished yet; shown (tempest waits for it to empty). */
+    public static final String IMPORTING_TO_STORES = ImportKeys.IMPORTING_TO_STORES;
+    /** The target stores an import failed to write; shown. */
+    public static final String FAILED_IMPORT = ImportKeys.FAILED_IMPORT;
+    /**
+     * The highest attempt number of the lock-holding task that has spoken: commands of older attempts (a worker
+     * presumed dead that is not) are refused. Never shown.
+     */
+    public static final String IMPORT_FENCE = "os_glance_import_fence";
     /**
      * The prefix of read-only metadata the upload records ({@link #DETECTED_FORMAT}, {@link #FORMAT_SAFETY}):
      * visible like any property, but reserved at create and in PATCH so nobody can forge an inspection verdict.
      */
     public static final String GLIMPSE_PREFIX = "glimpse_";
     /** The disk format image-inspect detected in the uploaded data (e.g. {@code qcow2}). */
-    public static final String DETECTED_FORMAT = "glimpse_detected_format";
+    public static final String DETECTED_FORMAT = ImportKeys.DETECTED_FORMAT;
     /** {@code safe}, or the failed safety checks of the detected format. */
-    public static final String FORMAT_SAFETY = "glimpse_format_safety";
+    public static final String FORMAT_SAFETY = ImportKeys.FORMAT_SAFETY;
 
     private ImageKeys() {}
 

@@ -29,7 +29,7 @@ public class ImageRepresentation {
 
     /** Bookkeeping of work in progress, never shown (Glance hides the first two too). */
     private static final Set<String> HIDDEN =
-            Set.of(ImageKeys.STAGE_HOST, ImageKeys.HASH_OP_HOST, ImageKeys.HASH_OP_EXPECTED);
+            Set.of(ImageKeys.STAGE_HOST, ImageKeys.HASH_OP_HOST, ImageKeys.HASH_OP_EXPECTED, ImageKeys.IMPORT_FENCE);
 
     private final PropertyRules rules;
     private final ImagePolicy policy;

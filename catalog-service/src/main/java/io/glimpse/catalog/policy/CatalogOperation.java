@@ -20,7 +20,8 @@ public enum CatalogOperation {
     DELETE_IMAGE_LOCATION(GlancePolicy.DELETE_IMAGE_LOCATION),
     ADD_IMAGE_LOCATION(GlancePolicy.ADD_IMAGE_LOCATION),
     FETCH_IMAGE_LOCATION(GlancePolicy.FETCH_IMAGE_LOCATION),
-    STORES_INFO_DETAIL(GlancePolicy.STORES_INFO_DETAIL);
+    STORES_INFO_DETAIL(GlancePolicy.STORES_INFO_DETAIL),
+    COPY_IMAGE(GlancePolicy.COPY_IMAGE);
 
     private final GlancePolicy rule;
 

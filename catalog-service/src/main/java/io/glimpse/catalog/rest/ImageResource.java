@@ -9,6 +9,8 @@ import io.glimpse.catalog.service.ImageListService;
 import io.glimpse.catalog.service.ImageService;
 import io.glimpse.catalog.service.ImageUpdateService;
 import io.glimpse.catalog.service.LocationData;
+import io.glimpse.store.StoreInfo;
+import io.glimpse.store.StoreRegistry;
 import io.glimpse.support.security.Caller;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -49,6 +51,7 @@ public class ImageResource {
     private final CurrentCaller caller;
     private final CatalogConfig config;
     private final LocationData locationData;
+    private final String storeIds;
 
     public ImageResource(
             ImageService images,
@@ -60,7 +63,8 @@ public class ImageResource {
             ImageRepresentation representation,
             CurrentCaller caller,
             CatalogConfig config,
-            LocationData locationData) {
+            LocationData locationData,
+            StoreRegistry stores) {
         this.images = images;
         this.updates = updates;
         this.listing = listing;
@@ -71,6 +75,7 @@ public class ImageResource {
         this.caller = caller;
         this.config = config;
         this.locationData = locationData;
+        this.storeIds = stores.storesInfo().stream().map(StoreInfo::id).collect(Collectors.joining(","));
     }
 
     @POST
@@ -84,6 +89,8 @@ public class ImageResource {
             if (!config.importMethods().isEmpty()) {
                 created.header("OpenStack-image-import-methods", String.join(",", config.importMethods()));
             }
+            // Glance sends the store ids whenever several stores can be enabled (multi-store); Glimpse always is.
+            created.header("OpenStack-image-store-ids", storeIds);
             return created.build();
         });
     }

@@ -77,6 +77,8 @@ class ImageResourceTest {
         assertThat(created.jsonPath().getString("schema")).isEqualTo("/v2/schemas/image");
         assertThat(created.header("Location")).isEqualTo("http://127.0.0.1:9292/v2/images/" + id);
         assertThat(created.header("OpenStack-image-import-methods")).isEqualTo("glance-direct,web-download,copy-image");
+        // Multi-store: the ids of the configured stores (here the test profile's), as Glance announces them.
+        assertThat(created.header("OpenStack-image-store-ids")).isEqualTo("file,s3");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class EventTypes {
     public static final String TASK_FAILURE = "task.failure";
 
     public static final String IMPORT_START = "image.import.start";
+    public static final String IMPORT_PROGRESS = "image.import.progress";
     public static final String IMPORT_STORE_SUCCESS = "image.import.store.success";
     public static final String IMPORT_STORE_FAILURE = "image.import.store.failure";
     public static final String IMPORT_FINISH = "image.import.finish";

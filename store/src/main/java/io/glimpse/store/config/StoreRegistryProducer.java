@@ -1,6 +1,5 @@
-package io.glimpse.catalog.storage;
+package io.glimpse.store.config;
 
-import io.glimpse.catalog.config.StoresConfig;
 import io.glimpse.store.S3StoreSettings;
 import io.glimpse.store.StoreConfig;
 import io.glimpse.store.StoreConfigurationException;
@@ -35,7 +34,8 @@ public class StoreRegistryProducer {
         registry.close();
     }
 
-    static StoreConfig storeConfig(String id, StoresConfig.Backend backend) {
+    /** One store from its {@code glimpse.store.backends.<id>.*} keys (or another group of the same shape). */
+    public static StoreConfig storeConfig(String id, StoresConfig.Backend backend) {
         StoreConfig store = switch (backend.type()) {
             case "file" ->
                 StoreConfig.file(id, backend.weight(), Path.of(required(id, "directory", backend.directory())));

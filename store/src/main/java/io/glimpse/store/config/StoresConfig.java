@@ -1,4 +1,4 @@
-package io.glimpse.catalog.config;
+package io.glimpse.store.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

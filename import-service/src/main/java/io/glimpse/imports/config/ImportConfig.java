@@ -1,0 +1,113 @@
+package io.glimpse.imports.config;
+
+import io.glimpse.store.config.StoresConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Import settings that mirror Glance's import options, plus how Glimpse runs imports durably. */
+@ConfigMapping(prefix = "glimpse.import")
+public interface ImportConfig {
+
+    /** The public endpoint clients use (the gateway); absolute {@code Location} headers start with it. */
+    @WithDefault("http://127.0.0.1:9292")
+    String publicUrl();
+
+    /**
+     * The import methods offered (Glance's enabled_import_methods), in {@code GET /v2/info/import} order. Must agree
+     * with catalog's {@code glimpse.catalog.import-methods}, which announces them on image create.
+     */
+    @WithDefault("glance-direct,web-download,copy-image")
+    List<String> methods();
+
+    /**
+     * The shared staging area (Glance's os_glance_staging_store): a directory every instance can read, or an S3
+     * bucket. Same keys as a store of {@code glimpse.store.backends}.
+     */
+    StoresConfig.Backend staging();
+
+    /** Largest image in bytes, inclusive (image_size_cap); a larger stage or import fails with 413. */
+    @WithDefault("1099511627776")
+    long imageSizeCap();
+
+    /** The {@code os_hash_algo} of imported data, a hashlib name (hashing_algorithm); same as catalog's. */
+    @WithDefault("sha512")
+    String hashingAlgorithm();
+
+    /** Refuse data whose detected format is not the declared disk_format (require_image_format_match). */
+    @WithDefault("true")
+    boolean requireImageFormatMatch();
+
+    /** An operator policy file overriding Glance's defaults; absent means the built-in defaults. */
+    Optional<String> policyFile();
+
+    /** How long a finished task stays visible (task_time_to_live). */
+    @WithDefault("48h")
+    Duration taskTimeToLive();
+
+    /** Which URLs web-download (and the legacy task import) may fetch (Glance's [import_filtering_opts]). */
+    Filtering filtering();
+
+    interface Filtering {
+        /** Schemes allowed; when set, {@link #disallowedSchemes} is ignored. */
+        @WithDefault("http,https")
+        List<String> allowedSchemes();
+
+        /** Schemes refused (only when no allowed schemes are set). */
+        Optional<List<String>> disallowedSchemes();
+
+        /** Hosts allowed; when set, {@link #disallowedHosts} is ignored. */
+        Optional<List<String>> allowedHosts();
+
+        /** Hosts refused (only when no allowed hosts are set). */
+        Optional<List<String>> disallowedHosts();
+
+        /** Explicit ports allowed; when set, {@link #disallowedPorts} is ignored. */
+        @WithDefault("80,443")
+        List<Integer> allowedPorts();
+
+        /** Explicit ports refused (only when no allowed ports are set). */
+        Optional<List<Integer>> disallowedPorts();
+    }
+
+    /** Running imports: leases, workers and progress. */
+    Work work();
+
+    interface Work {
+        /**
+         * How long an import (or a stage) stays with an instance that stopped renewing it: then any instance resumes
+         * it from its last finished step (an interrupted stage is reverted). At most 30 s, so a crash costs seconds.
+         */
+        @WithDefault("20s")
+        Duration lease();
+
+        /** How often a running import renews its lease and records its progress (at most every 2 s). */
+        @WithDefault("2s")
+        Duration heartbeat();
+
+        /** How often each instance looks for imports whose lease ran out, and for expired tasks. */
+        @WithDefault("5s")
+        Duration sweepInterval();
+
+        /**
+         * A task the work hand-out (Kafka) has not started after this long is started by the sweep: imports go on
+         * while Kafka is down.
+         */
+        @WithDefault("5s")
+        Duration unclaimedAfter();
+
+        /** Imports one instance runs at once; more wait in the database for a free worker here or elsewhere. */
+        @WithDefault("4")
+        int workers();
+
+        /** Target stores one import writes at once; each holds one read buffer (an S3 target one part). */
+        @WithDefault("4")
+        int parallelStores();
+
+        /** This instance's name in leases (defaults to host name and port). */
+        Optional<String> instanceName();
+    }
+}

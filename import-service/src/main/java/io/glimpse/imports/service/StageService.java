@@ -1,0 +1,244 @@
+package io.glimpse.imports.service;
+
+import io.glimpse.contracts.event.ImageSnapshot;
+import io.glimpse.contracts.internal.ActingUser;
+import io.glimpse.contracts.internal.StageBegin;
+import io.glimpse.contracts.internal.StageEnd;
+import io.glimpse.imports.client.CatalogClient;
+import io.glimpse.imports.client.CatalogRefusal;
+import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.StagedData;
+import io.glimpse.imports.mapping.ActingUsers;
+import io.glimpse.imports.repository.StagedDataRepository;
+import io.glimpse.imports.repository.Transactions;
+import io.glimpse.imports.storage.StagingArea;
+import io.glimpse.inspect.ImageInspector;
+import io.glimpse.inspect.InspectionResult;
+import io.glimpse.store.HashAlgorithm;
+import io.glimpse.store.ImageDataExistsException;
+import io.glimpse.store.ImageStore;
+import io.glimpse.store.StoreConfigurationException;
+import io.glimpse.store.StoreException;
+import io.glimpse.store.StoredObject;
+import io.glimpse.support.error.GlimpseException;
+import io.glimpse.support.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * {@code PUT /v2/images/{id}/stage} (glance-v2-api.md §5.3). catalog authorizes and moves the image to
+ * {@code uploading}; the body then streams once into the shared staging area, digested (MD5, os_hash and, for a
+ * signed image, the signature's hash) and format-inspected on the way, under a lease: if this instance dies mid-stage,
+ * the sweep of any instance deletes what was staged and puts the image back to {@code queued}. Any failure does the
+ * same at once.
+ */
+@ApplicationScoped
+public class StageService {
+    static final String GLANCE_DIRECT = "glance-direct";
+    private static final Logger LOG = Logger.getLogger(StageService.class);
+
+    private final ImportConfig config;
+    private final CatalogClient catalog;
+    private final StagingArea staging;
+    private final StagedDataRepository stagedData;
+    private final Heartbeats heartbeats;
+    private final Instance instance;
+    private final FormatChecker formats;
+    private final HashAlgorithm osHash;
+
+    public StageService(
+            ImportConfig config,
+            CatalogClient catalog,
+            StagingArea staging,
+            StagedDataRepository stagedData,
+            Heartbeats heartbeats,
+            Instance instance,
+            FormatChecker formats) {
+        this.config = config;
+        this.catalog = catalog;
+        this.staging = staging;
+        this.stagedData = stagedData;
+        this.heartbeats = heartbeats;
+        this.instance = instance;
+        this.formats = formats;
+        this.osHash = HashAlgorithm.fromName(config.hashingAlgorithm())
+                .orElseThrow(() -> new StoreConfigurationException(
+                        "Unknown glimpse.import.hashing-algorithm: " + config.hashingAlgorithm()));
+    }
+
+    /**
+     * @param expectedSize the announced size ({@code x-openstack-image-size}, else {@code Content-Length}), or -1
+     */
+    public void stage(Caller caller, String imageId, InputStream body, long expectedSize) {
+        if (!config.methods().contains(GLANCE_DIRECT)) {
+            throw new GlimpseException.NotFound("The glance-direct import method is not enabled.");
+        }
+        ActingUser user = ActingUsers.of(caller);
+        String token = UUID.randomUUID().toString();
+        ImageSnapshot image =
+                catalog.beginStaging(imageId, new StageBegin(user, token)).image();
+        StagedData row = Transactions.inTransaction(() -> beginRow(imageId, token));
+        long size;
+        try (Heartbeats.Beat beat = heartbeats.start("stage of image " + imageId, () -> renew(imageId, token))) {
+            ImageInspector inspector = new ImageInspector();
+            StoredObject stored = write(imageId, image, body, expectedSize, inspector);
+            InspectionResult inspection = inspector.finish();
+            recordStaged(row, stored, image, inspection);
+            if (row.formatRejection != null) {
+                throw new GlimpseException.UnsupportedMediaType(row.formatRejection);
+            }
+            size = stored.size();
+        } catch (RuntimeException failure) {
+            abandon(user, imageId, token);
+            throw failure instanceof StoreException store ? StoreErrors.toApi(store) : failure;
+        }
+        settle(user, imageId, token, size);
+    }
+
+    /**
+     * Reverts an abandoned stage: the image back to {@code queued} (unless it moved on), the staged data and its
+     * record deleted. Safe to repeat; used on failure here and by the sweep for stages whose instance died.
+     */
+    public void abandon(ActingUser user, String imageId, String token) {
+        try {
+            catalog.endStaging(imageId, new StageEnd(user, token, false, 0));
+        } catch (CatalogRefusal moved) {
+            // Deleted, or no longer in this staging attempt: nothing to put back.
+        } catch (GlimpseException.ServiceUnavailable unavailable) {
+            // The record stays, with its lease ended: the sweep reverts the image when catalog answers again.
+            Transactions.inTransaction(() -> expireLease(imageId, token));
+            LOG.warnf("stage of image %s: catalog unavailable, the sweep will revert it", imageId);
+            return;
+        }
+        discard(imageId, token);
+    }
+
+    /** Deletes staged data and its record, if they still belong to this staging attempt. */
+    public void discard(String imageId, String token) {
+        // A bulk delete, not an entity one: Hibernate Reactive's entity deletes race under concurrent sessions
+        // (hibernate-reactive#1713).
+        long deleted =
+                Transactions.inTransaction(() -> stagedData.delete("imageId = ?1 and stageToken = ?2", imageId, token));
+        if (deleted > 0) {
+            deleteStagedObject(imageId);
+        }
+    }
+
+    /** Deletes an image's staged data and its record, whichever attempt wrote them (the import ended, or the image). */
+    public void discardAll(String imageId) {
+        Transactions.inTransaction(() -> stagedData.delete("imageId", imageId));
+        deleteStagedObject(imageId);
+    }
+
+    /** Deletes whatever is staged for an image, whichever attempt wrote it. */
+    public void deleteStagedObject(String imageId) {
+        ImageStore store = staging.store();
+        try {
+            store.delete(store.locationOf(imageId));
+        } catch (StoreException e) {
+            LOG.errorf("staged data of image %s not deleted: %s", imageId, e.toString());
+        }
+    }
+
+    private StoredObject write(
+            String imageId, ImageSnapshot image, InputStream body, long expectedSize, ImageInspector inspector) {
+        ImageStore store = staging.store();
+        try {
+            return store.write(
+                    imageId,
+                    body,
+                    expectedSize,
+                    StagedDigests.of(osHash, image),
+                    config.imageSizeCap(),
+                    inspector::update);
+        } catch (ImageDataExistsException leftover) {
+            // Data of an earlier stage whose end never came (a crash): this attempt replaces it.
+            store.delete(store.locationOf(imageId));
+            return store.write(
+                    imageId,
+                    body,
+                    expectedSize,
+                    StagedDigests.of(osHash, image),
+                    config.imageSizeCap(),
+                    inspector::update);
+        }
+    }
+
+    private void recordStaged(StagedData row, StoredObject stored, ImageSnapshot image, InspectionResult inspection) {
+        row.location = stored.location();
+        row.size = stored.size();
+        row.checksum = stored.md5Hex();
+        row.osHashAlgo = stored.hashAlgo();
+        row.osHashValue = stored.hashHex();
+        row.signatureHash = StagedDigests.signatureHash(image.properties())
+                .map(HashAlgorithm::glanceName)
+                .orElse(null);
+        row.signatureDigest = stored.signatureDigest()
+                .map(Base64.getEncoder()::encodeToString)
+                .orElse(null);
+        formats.record(row, image, inspection);
+        row.state = StagedData.STAGED;
+        row.leaseOwner = null;
+        row.leaseUntil = null;
+        row.updatedAt = now();
+        Transactions.inTransaction(() -> stagedData.getSession().chain(session -> session.merge(row)));
+    }
+
+    /** Tells catalog the size; if the image left this staging attempt meanwhile (deleted, reverted), staging is undone. */
+    private void settle(ActingUser user, String imageId, String token, long size) {
+        try {
+            catalog.endStaging(imageId, new StageEnd(user, token, true, size));
+        } catch (CatalogRefusal gone) {
+            discard(imageId, token);
+            if (gone.status() == 404) {
+                throw new GlimpseException.Gone("Image " + imageId + " was deleted while its data was staged.");
+            }
+            throw gone;
+        }
+    }
+
+    private Uni<StagedData> beginRow(String imageId, String token) {
+        return stagedData.forUpdate(imageId).chain(existing -> {
+            StagedData row = existing.orElseGet(StagedData::new);
+            row.imageId = imageId;
+            row.stageToken = token;
+            row.state = StagedData.STAGING;
+            row.location = null;
+            row.size = null;
+            row.checksum = null;
+            row.osHashAlgo = null;
+            row.osHashValue = null;
+            row.signatureHash = null;
+            row.signatureDigest = null;
+            row.createdAt = now();
+            row.updatedAt = row.createdAt;
+            Uni<StagedData> saved = existing.isPresent() ? Uni.createFrom().item(row) : stagedData.persist(row);
+            return saved.call(() -> stagedData.flush())
+                    .call(() -> stagedData.lease(imageId, token, instance.name(), lease()));
+        });
+    }
+
+    private void renew(String imageId, String token) {
+        Transactions.inTransaction(() -> stagedData.lease(imageId, token, instance.name(), lease()));
+    }
+
+    private Uni<Integer> expireLease(String imageId, String token) {
+        return stagedData.lease(imageId, token, instance.name(), Duration.ZERO);
+    }
+
+    private Duration lease() {
+        return config.work().lease();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

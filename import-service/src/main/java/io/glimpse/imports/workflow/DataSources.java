@@ -1,0 +1,153 @@
+package io.glimpse.imports.workflow;
+
+import io.glimpse.contracts.event.ImageSnapshot;
+import io.glimpse.contracts.internal.StoredLocation;
+import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.StagedData;
+import io.glimpse.imports.domain.StepStatus;
+import io.glimpse.imports.repository.StagedDataRepository;
+import io.glimpse.imports.repository.Transactions;
+import io.glimpse.imports.service.FormatChecker;
+import io.glimpse.imports.service.StagedDigests;
+import io.glimpse.imports.storage.StagingArea;
+import io.glimpse.inspect.ImageInspector;
+import io.glimpse.store.DigestSpec;
+import io.glimpse.store.HashAlgorithm;
+import io.glimpse.store.ImageStore;
+import io.glimpse.store.StoreException;
+import io.glimpse.store.StoreRegistry;
+import io.glimpse.store.StoredObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code acquire} step: the import's data in the staging area, by method. glance-direct finds what the stage put
+ * there. copy-image copies the image's data from the store that serves it, digesting it on the way, and refuses a copy
+ * whose checksum is not the image's (a store that corrupted the data must not spread it).
+ */
+@ApplicationScoped
+public class DataSources {
+    private final StagedDataRepository stagedData;
+    private final StagingArea staging;
+    private final StoreRegistry stores;
+    private final FormatChecker formats;
+    private final ImportConfig config;
+
+    public DataSources(
+            StagedDataRepository stagedData,
+            StagingArea staging,
+            StoreRegistry stores,
+            FormatChecker formats,
+            ImportConfig config) {
+        this.stagedData = stagedData;
+        this.staging = staging;
+        this.stores = stores;
+        this.formats = formats;
+        this.config = config;
+    }
+
+    StagedData acquire(ImportRun run) {
+        String imageId = run.task().imageId;
+        Optional<StagedData> staged = Transactions.inSession(() -> stagedData.of(imageId))
+                .filter(row -> StagedData.STAGED.equals(row.state) && row.location != null);
+        String method = run.task().method;
+        StagedData result = switch (method) {
+            case "glance-direct" ->
+                staged.filter(row -> staging.store().exists(row.location))
+                        .orElseThrow(() -> new ImportFailure(
+                                "No staged data found for image " + imageId + "; stage the data again."));
+            case "copy-image" ->
+                staged.filter(row -> run.recorded(ImportRun.ACQUIRE, null).isPresent())
+                        .orElseGet(() -> copyToStaging(run));
+            default -> throw new ImportFailure("Import method " + method + " is not available in this deployment.");
+        };
+        run.progress().phase("stage", null, result.size).done();
+        if (run.recorded(ImportRun.ACQUIRE, null).isEmpty()) {
+            run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, Map.of("location", result.location));
+        }
+        return result;
+    }
+
+    private StagedData copyToStaging(ImportRun run) {
+        ImageSnapshot image = run.plan().image().image();
+        StoredLocation source = source(run.plan().locations())
+                .orElseThrow(() -> new ImportFailure("No store holding image " + image.id() + " is reachable."));
+        ImageStore from = stores.get(source.storeId());
+        ImageStore stagingStore = staging.store();
+        stagingStore.delete(stagingStore.locationOf(image.id()));
+        Progress.Phase phase = run.progress().phase("download", source.storeId(), image.size());
+        phase.running();
+        run.progress().say("Copying the data from store " + source.storeId() + " to staging");
+        ImageInspector inspector = new ImageInspector();
+        HashAlgorithm osHash = HashAlgorithm.fromName(image.osHashAlgo())
+                .or(() -> HashAlgorithm.fromName(config.hashingAlgorithm()))
+                .orElse(HashAlgorithm.SHA512);
+        DigestSpec digests = StagedDigests.of(osHash, image);
+        StoredObject copied;
+        try (InputStream data = from.read(source.url(), Optional.empty())) {
+            copied = stagingStore.write(
+                    image.id(),
+                    data,
+                    image.size() == null ? -1 : image.size(),
+                    digests,
+                    config.imageSizeCap(),
+                    (buffer, offset, length) -> {
+                        run.checkGoingOn();
+                        inspector.update(buffer, offset, length);
+                        phase.add(length);
+                    });
+        } catch (IOException | StoreException e) {
+            phase.failed();
+            throw new ImportFailure(
+                    "Copying the data of image " + image.id() + " from store " + source.storeId() + " failed: "
+                            + e.getMessage(),
+                    e);
+        }
+        if (!copied.md5Hex().equals(image.checksum())
+                || (image.osHashValue() != null && !copied.hashHex().equals(image.osHashValue()))) {
+            stagingStore.delete(copied.location());
+            phase.failed();
+            throw new ImportFailure("The data of image " + image.id() + " in store " + source.storeId()
+                    + " does not match its checksum; it is not copied.");
+        }
+        phase.done();
+        StagedData row = new StagedData();
+        row.imageId = image.id();
+        row.stageToken = run.taskId();
+        row.state = StagedData.STAGED;
+        row.location = copied.location();
+        row.size = copied.size();
+        row.checksum = copied.md5Hex();
+        row.osHashAlgo = copied.hashAlgo();
+        row.osHashValue = copied.hashHex();
+        row.signatureHash = StagedDigests.signatureHash(image.properties())
+                .map(HashAlgorithm::glanceName)
+                .orElse(null);
+        row.signatureDigest = copied.signatureDigest()
+                .map(Base64.getEncoder()::encodeToString)
+                .orElse(null);
+        formats.record(row, image, inspector.finish());
+        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.updatedAt = row.createdAt;
+        Transactions.inTransaction(() -> stagedData.getSession().chain(session -> session.merge(row)));
+        return row;
+    }
+
+    /** The location to copy from: in the store tried first for downloads (highest weight) that is configured here. */
+    private Optional<StoredLocation> source(List<StoredLocation> locations) {
+        List<String> order =
+                stores.byWeightDescending().stream().map(ImageStore::id).toList();
+        return locations.stream()
+                .filter(location -> order.contains(location.storeId()))
+                .min(Comparator.comparingInt(location -> order.indexOf(location.storeId())));
+    }
+}

@@ -1,0 +1,152 @@
+package io.glimpse.imports.workflow;
+
+import io.glimpse.imports.client.CatalogClient;
+import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.repository.TaskRepository;
+import io.glimpse.imports.repository.Transactions;
+import io.glimpse.imports.service.Heartbeats;
+import io.glimpse.imports.service.Instance;
+import io.glimpse.imports.service.StageService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs imports on this instance's workers: a task handed out (through Kafka, or found by the sweep) is claimed in the
+ * database — its lease taken, its attempt number raised — and run here; a task another instance holds, or that is
+ * finished, is left alone. At most {@code glimpse.import.work.workers} imports run here at once; the rest wait in the
+ * database for any instance.
+ */
+@ApplicationScoped
+public class ImportWorker {
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+
+    private final TaskRepository tasks;
+    private final ImportConfig config;
+    private final Instance instance;
+    private final Heartbeats heartbeats;
+    private final TaskRecorder recorder;
+    private final CatalogClient catalog;
+    private final DataSources sources;
+    private final FormatStep formats;
+    private final SignatureStep signatures;
+    private final StoreWriter storeWriter;
+    private final StageService staging;
+    private final ExecutorService workers;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    public ImportWorker(
+            TaskRepository tasks,
+            ImportConfig config,
+            Instance instance,
+            Heartbeats heartbeats,
+            TaskRecorder recorder,
+            CatalogClient catalog,
+            DataSources sources,
+            FormatStep formats,
+            SignatureStep signatures,
+            StoreWriter storeWriter,
+            StageService staging) {
+        this.tasks = tasks;
+        this.config = config;
+        this.instance = instance;
+        this.heartbeats = heartbeats;
+        this.recorder = recorder;
+        this.catalog = catalog;
+        this.sources = sources;
+        this.formats = formats;
+        this.signatures = signatures;
+        this.storeWriter = storeWriter;
+        this.staging = staging;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.work().workers(), runnable -> {
+            Thread thread = new Thread(runnable, "import-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Whether a worker is free here (the sweep hands out no more than that). */
+    public int freeWorkers() {
+        return Math.max(0, config.work().workers() - running.size());
+    }
+
+    /** Runs the task here if it can be claimed; returns at once. */
+    public void submit(String taskId) {
+        if (running.size() >= config.work().workers() || !running.add(taskId)) {
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    claimAndRun(taskId);
+                } finally {
+                    running.remove(taskId);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            running.remove(taskId);
+        }
+    }
+
+    private void claimAndRun(String taskId) {
+        Optional<Long> attempt;
+        try {
+            attempt = Transactions.inTransaction(
+                    () -> tasks.claim(taskId, instance.name(), config.work().lease()));
+        } catch (RuntimeException e) {
+            LOG.warnf("import task %s could not be claimed now: %s", taskId, e.toString());
+            return;
+        }
+        if (attempt.isEmpty()) {
+            return;
+        }
+        LOG.infof("import task %s: attempt %d runs on %s", taskId, attempt.get(), instance.name());
+        new ImportRun(this, taskId, attempt.get()).run();
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    Heartbeats heartbeats() {
+        return heartbeats;
+    }
+
+    TaskRecorder recorder() {
+        return recorder;
+    }
+
+    CatalogClient catalog() {
+        return catalog;
+    }
+
+    DataSources sources() {
+        return sources;
+    }
+
+    FormatStep formats() {
+        return formats;
+    }
+
+    SignatureStep signatures() {
+        return signatures;
+    }
+
+    StoreWriter storeWriter() {
+        return storeWriter;
+    }
+
+    StageService staging() {
+        return staging;
+    }
+}

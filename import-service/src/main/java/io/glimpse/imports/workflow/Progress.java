@@ -1,0 +1,93 @@
+package io.glimpse.imports.workflow;
+
+import io.glimpse.contracts.event.ImportProgress;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How far one import is, phase by phase and store by store, updated by the threads moving bytes and read by the
+ * heartbeat that records it (and announces it) every couple of seconds.
+ */
+final class Progress {
+    static final String PENDING = "pending";
+    static final String RUNNING = "running";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+    static final String SKIPPED = "skipped";
+
+    private final List<Phase> phases = new CopyOnWriteArrayList<>();
+    private volatile String message = "Waiting for a worker";
+    private volatile List<ImportProgress> lastRecorded = List.of();
+
+    Phase phase(String name, String store, Long total) {
+        Phase phase = new Phase(name, store, total);
+        phases.add(phase);
+        return phase;
+    }
+
+    void say(String words) {
+        message = words;
+    }
+
+    String message() {
+        return message;
+    }
+
+    List<ImportProgress> snapshot() {
+        return phases.stream().map(Phase::snapshot).toList();
+    }
+
+    /** The snapshot when it changed since the last one recorded, else null. */
+    List<ImportProgress> changedSinceRecorded() {
+        List<ImportProgress> now = snapshot();
+        return now.equals(lastRecorded) ? null : now;
+    }
+
+    void recorded(List<ImportProgress> snapshot) {
+        lastRecorded = snapshot;
+    }
+
+    /** One phase (for one store, or none). */
+    static final class Phase {
+        private final String name;
+        private final String store;
+        private final Long total;
+        private final AtomicLong done = new AtomicLong();
+        private volatile String state = PENDING;
+
+        private Phase(String name, String store, Long total) {
+            this.name = name;
+            this.store = store;
+            this.total = total;
+        }
+
+        void running() {
+            state = RUNNING;
+        }
+
+        void add(long bytes) {
+            done.addAndGet(bytes);
+        }
+
+        void done() {
+            if (total != null) {
+                done.set(total);
+            }
+            state = DONE;
+        }
+
+        void failed() {
+            state = FAILED;
+        }
+
+        void skipped() {
+            state = SKIPPED;
+        }
+
+        ImportProgress snapshot() {
+            return new ImportProgress(name, store, state, done.get(), total);
+        }
+    }
+}

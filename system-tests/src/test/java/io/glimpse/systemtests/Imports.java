@@ -1,0 +1,191 @@
+package io.glimpse.systemtests;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staging, importing and waiting, as a client of the import API does them (glance-v2-api.md §5.3, §8). */
+final class Imports {
+    static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(120);
+
+    private Imports() {}
+
+    /** A new queued image with formats set (raw in a bare container, which any bytes are). */
+    static String newRawImage(String user) {
+        return ThroughTheGateway.createImage(
+                        user,
+                        Map.of(
+                                "name",
+                                ThroughTheGateway.uniqueName("import"),
+                                "disk_format",
+                                "raw",
+                                "container_format",
+                                "bare"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static byte[] randomBytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    static Response stage(String user, String imageId, byte[] data) {
+        return ThroughTheGateway.as(user)
+                .contentType(ContentType.BINARY)
+                .body(data)
+                .put("/v2/images/" + imageId + "/stage");
+    }
+
+    static Response stageFile(String user, String imageId, Path file) {
+        return ThroughTheGateway.as(user)
+                .contentType(ContentType.BINARY)
+                .body(file.toFile())
+                .put("/v2/images/" + imageId + "/stage");
+    }
+
+    static Response startImport(String user, String imageId, Map<String, ?> body) {
+        return ThroughTheGateway.as(user)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/v2/images/" + imageId + "/import");
+    }
+
+    static Map<String, Object> method(String name) {
+        return Map.of("method", Map.of("name", name));
+    }
+
+    static Map<String, Object> method(String name, String key, Object value) {
+        return Map.of("method", Map.of("name", name), key, value);
+    }
+
+    static JsonPath show(String user, String imageId) {
+        return ThroughTheGateway.as(user)
+                .get("/v2/images/" + imageId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Polls the image until {@code done} holds; fails with the last representation seen. */
+    static JsonPath awaitImage(String user, String imageId, Predicate<JsonPath> done) {
+        return awaitImage(user, imageId, done, IMPORT_TIMEOUT);
+    }
+
+    static JsonPath awaitImage(String user, String imageId, Predicate<JsonPath> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonPath image = show(user, imageId);
+        while (!done.test(image)) {
+            assertThat(Instant.now())
+                    .as("image %s: %s", imageId, image.prettify())
+                    .isBefore(deadline);
+            sleep(200);
+            image = show(user, imageId);
+        }
+        return image;
+    }
+
+    /** Polls until the import's importing list is empty (tempest's copy waiter) and the lock is gone. */
+    static JsonPath awaitImportEnd(String user, String imageId) {
+        return awaitImportEnd(user, imageId, IMPORT_TIMEOUT);
+    }
+
+    static JsonPath awaitImportEnd(String user, String imageId, Duration timeout) {
+        return awaitImage(
+                user,
+                imageId,
+                image -> "".equals(image.getString("os_glance_importing_to_stores"))
+                        && image.getString("os_glance_import_task") == null
+                        && !"importing".equals(image.getString("status")),
+                timeout);
+    }
+
+    static List<Map<String, Object>> tasks(String user, String imageId) {
+        return ThroughTheGateway.as(user)
+                .get("/v2/images/" + imageId + "/tasks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("tasks");
+    }
+
+    /** The image's newest task once it ended. */
+    static Map<String, Object> awaitTaskEnd(String user, String imageId) {
+        Instant deadline = Instant.now().plus(IMPORT_TIMEOUT);
+        while (true) {
+            List<Map<String, Object>> tasks = tasks(user, imageId);
+            if (!tasks.isEmpty()
+                    && List.of("success", "failure").contains(tasks.getFirst().get("status"))) {
+                return tasks.getFirst();
+            }
+            assertThat(Instant.now())
+                    .as("tasks of image %s: %s", imageId, tasks)
+                    .isBefore(deadline);
+            sleep(200);
+        }
+    }
+
+    static byte[] download(String user, String imageId) {
+        return ThroughTheGateway.as(user)
+                .get("/v2/images/" + imageId + "/file")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+    }
+
+    static String md5(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The local suite's data directory ($GLIMPSE_HOME/data), where the file store and staging live. */
+    static Path dataDirectory() {
+        Path root = io.glimpse.testsupport.GlimpseSuite.launcher()
+                .getParent()
+                .getParent()
+                .getParent();
+        String home = System.getenv("GLIMPSE_HOME");
+        return (home != null ? Path.of(home) : root.resolve(".glimpse")).resolve("data");
+    }
+
+    /** Whether any file of the image is left in staging, the file store or the local S3's buckets. */
+    static List<Path> filesOf(String imageId) {
+        try (var files = Files.walk(dataDirectory())) {
+            return files.filter(path -> path.getFileName().toString().contains(imageId))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
