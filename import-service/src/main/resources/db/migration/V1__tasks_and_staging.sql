@@ -47,11 +47,13 @@ create table import_step (
     primary key (task_id, name, store)
 );
 
--- Staged data (PUT /v2/images/{id}/stage), one per image: while 'staging' the stage holds a lease; once 'staged'
--- the digests and inspection of the one pass over the data are kept for the import.
+-- Staged data (PUT /v2/images/{id}/stage, and copy-image's copy), one row per staging attempt, written before
+-- catalog is asked: while 'staging' the attempt holds a lease (the sweep reverts an abandoned one); once 'staged'
+-- the digests and inspection of the one pass over the data are kept for the import. The staged object is named
+-- after the attempt's token, so cleaning up one attempt never touches another's data.
 create table staged_data (
-    image_id              varchar(36)  primary key,
-    stage_token           varchar(36)  not null,
+    stage_token           varchar(36)  primary key,
+    image_id              varchar(36)  not null,
     state                 varchar(20)  not null,
     location              text,
     size                  bigint,
@@ -70,6 +72,7 @@ create table staged_data (
     created_at            timestamptz  not null,
     updated_at            timestamptz  not null
 );
+create index staged_data_image on staged_data (image_id, updated_at);
 create index staged_data_staging on staged_data (lease_until) where state = 'staging';
 
 -- The per-image sequence of the events this service publishes on glimpse.tasks.

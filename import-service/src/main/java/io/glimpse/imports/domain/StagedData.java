@@ -9,9 +9,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * An image's staged data (glance-v2-api.md §5.3). While {@code staging}, the stage that writes it holds a lease; once
- * {@code staged}, what the one pass over the data found is kept here for the import: size, digests, the signature
- * digest when the image was signed, and the format inspection.
+ * One staging attempt of an image's data (glance-v2-api.md §5.3; copy-image's copy too), recorded before catalog is
+ * asked. While {@code staging}, the attempt holds a lease; once {@code staged}, what the one pass over the data found is
+ * kept here for the import: size, digests, the signature digest when the image was signed, and the format inspection.
+ * The staged object is named after {@link #stageToken}, so one attempt's cleanup never touches another's data.
  */
 @Entity
 @Table(name = "staged_data")
@@ -20,11 +21,11 @@ public class StagedData extends PanacheEntityBase {
     public static final String STAGED = "staged";
 
     @Id
-    @Column(name = "image_id")
-    public String imageId;
-
-    @Column(name = "stage_token", nullable = false)
+    @Column(name = "stage_token")
     public String stageToken;
+
+    @Column(name = "image_id", nullable = false)
+    public String imageId;
 
     @Column(nullable = false)
     public String state;

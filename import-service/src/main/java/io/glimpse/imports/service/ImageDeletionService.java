@@ -7,8 +7,6 @@ import io.glimpse.imports.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.Optional;
-
 /**
  * An image was deleted (glance-v2-api.md §3.4: its staged data goes too): its running imports are cancelled — their
  * workers stop within a heartbeat and delete what they wrote and staged — and data staged for it with no import
@@ -34,10 +32,12 @@ public class ImageDeletionService {
             LOG.infof("image %s deleted: %d import(s) cancelled", imageId, cancelled);
             return;
         }
-        Optional<StagedData> staged = Transactions.inSession(() -> stagedData.of(imageId));
-        if (staged.isPresent() && StagedData.STAGED.equals(staged.get().state)) {
-            stages.discard(imageId, staged.get().stageToken);
-            LOG.infof("image %s deleted: its staged data deleted", imageId);
-        }
+        // Attempts still staging are left to their stage (catalog refuses its end) or to the sweep.
+        Transactions.inSession(() -> stagedData.allFor(imageId)).stream()
+                .filter(attempt -> StagedData.STAGED.equals(attempt.state))
+                .forEach(attempt -> {
+                    stages.discard(attempt.stageToken);
+                    LOG.infof("image %s deleted: its staged data deleted", imageId);
+                });
     }
 }

@@ -15,7 +15,6 @@ import io.glimpse.imports.storage.StagingArea;
 import io.glimpse.inspect.ImageInspector;
 import io.glimpse.inspect.InspectionResult;
 import io.glimpse.store.HashAlgorithm;
-import io.glimpse.store.ImageDataExistsException;
 import io.glimpse.store.ImageStore;
 import io.glimpse.store.StoreConfigurationException;
 import io.glimpse.store.StoreException;
@@ -31,6 +30,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -83,15 +83,28 @@ public class StageService {
         }
         ActingUser user = ActingUsers.of(caller);
         String token = UUID.randomUUID().toString();
-        ImageSnapshot image =
-                catalog.beginStaging(imageId, new StageBegin(user, token)).image();
-        StagedData row = Transactions.inTransaction(() -> beginRow(imageId, token));
+        // The attempt is recorded, under lease, before catalog hears of it: whatever happens next, the sweep can
+        // find it and put the image back.
+        StagedData row = Transactions.inTransaction(() -> beginAttempt(imageId, token));
+        ImageSnapshot image;
+        try {
+            image = catalog.beginStaging(imageId, new StageBegin(user, token)).image();
+        } catch (RuntimeException refused) {
+            Transactions.inTransaction(() -> stagedData.delete("stageToken", token));
+            throw refused;
+        }
         long size;
-        try (Heartbeats.Beat beat = heartbeats.start("stage of image " + imageId, () -> renew(imageId, token))) {
+        try (Heartbeats.Beat beat = heartbeats.start("stage of image " + imageId, () -> renew(token))) {
             ImageInspector inspector = new ImageInspector();
-            StoredObject stored = write(imageId, image, body, expectedSize, inspector);
-            InspectionResult inspection = inspector.finish();
-            recordStaged(row, stored, image, inspection);
+            StoredObject stored = staging.store()
+                    .write(
+                            token,
+                            body,
+                            expectedSize,
+                            StagedDigests.of(osHash, image),
+                            config.imageSizeCap(),
+                            inspector::update);
+            recordStaged(row, stored, image, inspector.finish());
             if (row.formatRejection != null) {
                 throw new GlimpseException.UnsupportedMediaType(row.formatRejection);
             }
@@ -104,71 +117,45 @@ public class StageService {
     }
 
     /**
-     * Reverts an abandoned stage: the image back to {@code queued} (unless it moved on), the staged data and its
-     * record deleted. Safe to repeat; used on failure here and by the sweep for stages whose instance died.
+     * Reverts an abandoned staging attempt: the image back to {@code queued} if it is still in this attempt, the
+     * attempt's data and record deleted. Safe to repeat; used on failure here and by the sweep for attempts whose
+     * instance died.
      */
     public void abandon(ActingUser user, String imageId, String token) {
         try {
             catalog.endStaging(imageId, new StageEnd(user, token, false, 0));
         } catch (CatalogRefusal moved) {
-            // Deleted, or no longer in this staging attempt: nothing to put back.
+            // Deleted, or not (or no longer) in this staging attempt: nothing to put back.
         } catch (GlimpseException.ServiceUnavailable unavailable) {
-            // The record stays, with its lease ended: the sweep reverts the image when catalog answers again.
-            Transactions.inTransaction(() -> expireLease(imageId, token));
+            // The record stays, its lease ended: the sweep reverts the image when catalog answers again.
+            Transactions.inTransaction(() -> stagedData.lease(token, instance.name(), Duration.ZERO));
             LOG.warnf("stage of image %s: catalog unavailable, the sweep will revert it", imageId);
             return;
         }
-        discard(imageId, token);
+        discard(token);
     }
 
-    /** Deletes staged data and its record, if they still belong to this staging attempt. */
-    public void discard(String imageId, String token) {
+    /** Deletes one attempt's staged data and its record. */
+    public void discard(String token) {
+        Optional<StagedData> row =
+                Transactions.inSession(() -> stagedData.findById(token).map(Optional::ofNullable));
+        deleteObject(token, row.map(found -> found.location));
         // A bulk delete, not an entity one: Hibernate Reactive's entity deletes race under concurrent sessions
         // (hibernate-reactive#1713).
-        long deleted =
-                Transactions.inTransaction(() -> stagedData.delete("imageId = ?1 and stageToken = ?2", imageId, token));
-        if (deleted > 0) {
-            deleteStagedObject(imageId);
-        }
+        Transactions.inTransaction(() -> stagedData.delete("stageToken", token));
     }
 
-    /** Deletes an image's staged data and its record, whichever attempt wrote them (the import ended, or the image). */
+    /** Deletes every attempt of an image, with its data (the image was deleted, or its import ended). */
     public void discardAll(String imageId) {
-        Transactions.inTransaction(() -> stagedData.delete("imageId", imageId));
-        deleteStagedObject(imageId);
+        Transactions.inSession(() -> stagedData.allFor(imageId)).forEach(row -> discard(row.stageToken));
     }
 
-    /** Deletes whatever is staged for an image, whichever attempt wrote it. */
-    public void deleteStagedObject(String imageId) {
+    private void deleteObject(String token, Optional<String> location) {
         ImageStore store = staging.store();
         try {
-            store.delete(store.locationOf(imageId));
+            store.delete(location.orElseGet(() -> store.locationOf(token)));
         } catch (StoreException e) {
-            LOG.errorf("staged data of image %s not deleted: %s", imageId, e.toString());
-        }
-    }
-
-    private StoredObject write(
-            String imageId, ImageSnapshot image, InputStream body, long expectedSize, ImageInspector inspector) {
-        ImageStore store = staging.store();
-        try {
-            return store.write(
-                    imageId,
-                    body,
-                    expectedSize,
-                    StagedDigests.of(osHash, image),
-                    config.imageSizeCap(),
-                    inspector::update);
-        } catch (ImageDataExistsException leftover) {
-            // Data of an earlier stage whose end never came (a crash): this attempt replaces it.
-            store.delete(store.locationOf(imageId));
-            return store.write(
-                    imageId,
-                    body,
-                    expectedSize,
-                    StagedDigests.of(osHash, image),
-                    config.imageSizeCap(),
-                    inspector::update);
+            LOG.errorf("staged data %s not deleted: %s", token, e.toString());
         }
     }
 
@@ -192,12 +179,12 @@ public class StageService {
         Transactions.inTransaction(() -> stagedData.getSession().chain(session -> session.merge(row)));
     }
 
-    /** Tells catalog the size; if the image left this staging attempt meanwhile (deleted, reverted), staging is undone. */
+    /** Tells catalog the size; if the image left this staging attempt meanwhile (deleted, reverted), it is undone. */
     private void settle(ActingUser user, String imageId, String token, long size) {
         try {
             catalog.endStaging(imageId, new StageEnd(user, token, true, size));
         } catch (CatalogRefusal gone) {
-            discard(imageId, token);
+            discard(token);
             if (gone.status() == 404) {
                 throw new GlimpseException.Gone("Image " + imageId + " was deleted while its data was staged.");
             }
@@ -205,33 +192,21 @@ public class StageService {
         }
     }
 
-    private Uni<StagedData> beginRow(String imageId, String token) {
-        return stagedData.forUpdate(imageId).chain(existing -> {
-            StagedData row = existing.orElseGet(StagedData::new);
-            row.imageId = imageId;
-            row.stageToken = token;
-            row.state = StagedData.STAGING;
-            row.location = null;
-            row.size = null;
-            row.checksum = null;
-            row.osHashAlgo = null;
-            row.osHashValue = null;
-            row.signatureHash = null;
-            row.signatureDigest = null;
-            row.createdAt = now();
-            row.updatedAt = row.createdAt;
-            Uni<StagedData> saved = existing.isPresent() ? Uni.createFrom().item(row) : stagedData.persist(row);
-            return saved.call(() -> stagedData.flush())
-                    .call(() -> stagedData.lease(imageId, token, instance.name(), lease()));
-        });
+    private Uni<StagedData> beginAttempt(String imageId, String token) {
+        StagedData row = new StagedData();
+        row.stageToken = token;
+        row.imageId = imageId;
+        row.state = StagedData.STAGING;
+        row.createdAt = now();
+        row.updatedAt = row.createdAt;
+        return stagedData
+                .persist(row)
+                .call(() -> stagedData.flush())
+                .call(() -> stagedData.lease(token, instance.name(), lease()));
     }
 
-    private void renew(String imageId, String token) {
-        Transactions.inTransaction(() -> stagedData.lease(imageId, token, instance.name(), lease()));
-    }
-
-    private Uni<Integer> expireLease(String imageId, String token) {
-        return stagedData.lease(imageId, token, instance.name(), Duration.ZERO);
+    private void renew(String token) {
+        Transactions.inTransaction(() -> stagedData.lease(token, instance.name(), lease()));
     }
 
     private Duration lease() {

@@ -57,8 +57,8 @@ public class DataSources {
 
     StagedData acquire(ImportRun run) {
         String imageId = run.task().imageId;
-        Optional<StagedData> staged = Transactions.inSession(() -> stagedData.of(imageId))
-                .filter(row -> StagedData.STAGED.equals(row.state) && row.location != null);
+        Optional<StagedData> staged =
+                Transactions.inSession(() -> stagedData.stagedFor(imageId)).filter(row -> row.location != null);
         String method = run.task().method;
         StagedData result = switch (method) {
             case "glance-direct" ->
@@ -66,7 +66,8 @@ public class DataSources {
                         .orElseThrow(() -> new ImportFailure(
                                 "No staged data found for image " + imageId + "; stage the data again."));
             case "copy-image" ->
-                staged.filter(row -> run.recorded(ImportRun.ACQUIRE, null).isPresent())
+                staged.filter(row -> row.stageToken.equals(run.taskId())
+                                && run.recorded(ImportRun.ACQUIRE, null).isPresent())
                         .orElseGet(() -> copyToStaging(run));
             default -> throw new ImportFailure("Import method " + method + " is not available in this deployment.");
         };
@@ -83,7 +84,8 @@ public class DataSources {
                 .orElseThrow(() -> new ImportFailure("No store holding image " + image.id() + " is reachable."));
         ImageStore from = stores.get(source.storeId());
         ImageStore stagingStore = staging.store();
-        stagingStore.delete(stagingStore.locationOf(image.id()));
+        // Staged under the task's id: an earlier attempt's partial copy is replaced, nothing else is touched.
+        stagingStore.delete(stagingStore.locationOf(run.taskId()));
         Progress.Phase phase = run.progress().phase("download", source.storeId(), image.size());
         phase.running();
         run.progress().say("Copying the data from store " + source.storeId() + " to staging");
@@ -95,7 +97,7 @@ public class DataSources {
         StoredObject copied;
         try (InputStream data = from.read(source.url(), Optional.empty())) {
             copied = stagingStore.write(
-                    image.id(),
+                    run.taskId(),
                     data,
                     image.size() == null ? -1 : image.size(),
                     digests,

@@ -229,7 +229,7 @@ final class ImportRun {
             }
             throw new LeaseLostException(taskId, attempt);
         }
-        worker.staging().discard(task.imageId, stageToken);
+        worker.staging().discard(stageToken);
         progress.say(message);
         worker.recorder().finish(taskId, attempt, true, message, progress.snapshot());
         LOG.infof("import task %s of image %s: %s", taskId, task.imageId, message);
