@@ -42,4 +42,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** When the relay set this event aside because Kafka can never take it; it is then never retried. */
+    @Column(name = "failed_at")
+    public OffsetDateTime failedAt;
+
+    /** Why Kafka refused it, for operators. */
+    @Column(name = "failure")
+    public String failure;
 }

@@ -14,6 +14,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -28,10 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Publishes outbox rows to Kafka in id order, one at a time, and stamps each as sent only after Kafka
  * acknowledged it (acks=all, idempotent producer). When Kafka is down a pass stops at the first failure
  * and the rest waits for the next pass: nothing is lost, at worst an event is sent twice, which
- * consumers absorb through their inbox. Rows are claimed with SKIP LOCKED so replicas never
- * publish the same row at the same time. Passes run on a Vert.x timer (the scheduler's floor is one
- * second, too slow for projections): the next pass starts {@code relay-interval} after the previous one
- * ended, or at once when the previous one found a full batch.
+ * consumers absorb through their inbox. A row Kafka refuses for good (too large, an invalid topic name)
+ * is set aside with the reason ({@code failed_at}, {@code failure}) instead of blocking every later event:
+ * events carry the whole resulting resource, so a consumer that misses one still converges on the next.
+ * Rows are claimed with SKIP LOCKED so replicas never publish the same row at the same time. Passes run on
+ * a Vert.x timer (the scheduler's floor is one second, too slow for projections): the next pass starts
+ * {@code relay-interval} after the previous one ended, or at once when the previous one found a full batch.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -79,7 +85,7 @@ public class OutboxRelay {
         });
     }
 
-    /** @return how many events Kafka acknowledged in this pass */
+    /** @return how many rows this pass settled: acknowledged by Kafka, or set aside as never publishable */
     Uni<Integer> relayPass() {
         return Panache.withTransaction(() -> claimUnsent().chain(this::publishInOrder))
                 .onFailure()
@@ -99,29 +105,56 @@ public class OutboxRelay {
     private Uni<List<OutboxEvent>> claimUnsent() {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "select * from outbox_event where sent_at is null order by id limit :limit "
+                                "select * from outbox_event where sent_at is null and failed_at is null order by id limit :limit "
                                         + "for update skip locked",
                                 OutboxEvent.class)
                         .setParameter("limit", config.batchSize())
                         .getResultList());
     }
 
-    /** Sends the events one after another; a failure ends the pass, keeping what was already acknowledged. */
+    /**
+     * Sends the events one after another; a failure that may pass (Kafka unreachable) ends the pass, keeping what was
+     * already acknowledged; a row Kafka can never take is set aside and the pass goes on.
+     */
     private Uni<Integer> publishInOrder(List<OutboxEvent> events) {
-        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger settled = new AtomicInteger();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutboxEvent event : events) {
-            chain = chain.chain(() -> emitter.sendMessage(toMessage(event)).invoke(() -> {
-                event.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-                sent.incrementAndGet();
-            }));
+            chain = chain.chain(() -> emitter.sendMessage(toMessage(event))
+                    .invoke(() -> event.sentAt = OffsetDateTime.now(ZoneOffset.UTC))
+                    .onFailure(OutboxRelay::neverPublishable)
+                    .invoke(failure -> setAside(event, failure))
+                    .onFailure(OutboxRelay::neverPublishable)
+                    .recoverWithNull()
+                    .invoke(settled::incrementAndGet));
         }
         return chain.onFailure()
                 .invoke(failure ->
                         LOG.warnf("Kafka did not take an event (%s); it stays in the outbox", failure.getMessage()))
                 .onFailure()
                 .recoverWithNull()
-                .map(ignored -> sent.get());
+                .map(ignored -> settled.get());
+    }
+
+    /** Whether Kafka refused the record for a reason no retry can change (as the Kafka connector judges it too). */
+    static boolean neverPublishable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidTopicException
+                    || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void setAside(OutboxEvent event, Throwable failure) {
+        LOG.errorf(
+                "outbox event %s (%s, topic %s, key %s) can never be published and is set aside: %s",
+                event.eventId, event.type, event.topic, event.key, failure.toString());
+        event.failedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.failure = failure.toString();
     }
 
     private Message<String> toMessage(OutboxEvent event) {
