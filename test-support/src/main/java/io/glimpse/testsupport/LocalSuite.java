@@ -1,7 +1,7 @@
 package io.glimpse.testsupport;
 
 /**
- * Where the components of a local suite listen (ARCHITECTURE.md "Local ports"); a system property
+ * Where the components of a local suite listen (docs/architecture.md "Running it"); a system property
  * of the same name moves one, e.g. {@code -Dglimpse.keycloak.url=http://127.0.0.1:8180}.
  */
 public final class LocalSuite {
@@ -17,6 +17,10 @@ public final class LocalSuite {
 
     public static String realmUrl() {
         return keycloakUrl() + "/realms/glimpse";
+    }
+
+    public static String s3Url() {
+        return System.getProperty("glimpse.s3.url", "http://127.0.0.1:9000");
     }
 
     public static String kafkaBootstrap() {

@@ -8,6 +8,7 @@ import io.glimpse.catalog.domain.NewLocation;
 import io.glimpse.catalog.domain.PatchOperation;
 import io.glimpse.catalog.messaging.ImageEvents;
 import io.glimpse.catalog.policy.CatalogOperation;
+import io.glimpse.catalog.policy.ImagePolicy;
 import io.glimpse.catalog.storage.LocationProbe;
 import io.glimpse.catalog.storage.LocationProbe.Probe;
 import io.glimpse.contracts.model.ImageStatus;
@@ -35,6 +36,7 @@ public class ImageUpdateService {
     private final CatalogConfig config;
     private final LocationProbe probe;
     private final LocationData locationData;
+    private final ImagePolicy policy;
     private final Vertx vertx;
 
     public ImageUpdateService(
@@ -44,6 +46,7 @@ public class ImageUpdateService {
             CatalogConfig config,
             LocationProbe probe,
             LocationData locationData,
+            ImagePolicy policy,
             Vertx vertx) {
         this.lookup = lookup;
         this.patcher = patcher;
@@ -51,17 +54,18 @@ public class ImageUpdateService {
         this.config = config;
         this.probe = probe;
         this.locationData = locationData;
+        this.policy = policy;
         this.vertx = vertx;
     }
 
     /**
      * {@code PATCH /v2/images/{id}}: the operations apply in order and are saved once (§3.3). URLs of location
-     * operations are looked up in their stores first, off the event loop; data of removed locations is deleted once
-     * the change committed.
+     * operations are looked up in their stores before the transaction, off the event loop, and only for a caller the
+     * policy lets set this image's locations; data of removed locations is deleted once the change committed.
      */
     public Uni<Image> patch(Caller caller, String id, List<PatchOperation> operations) {
         List<ImageLocation> dropped = new ArrayList<>();
-        return probes(operations)
+        return authorizedProbes(caller, id, operations)
                 .chain(probes -> Panache.withTransaction(() -> patchLocked(caller, id, operations, probes, dropped)))
                 .call(image -> locationData.deleteUnreferenced(id, dropped));
     }
@@ -93,8 +97,12 @@ public class ImageUpdateService {
         });
     }
 
-    /** Each URL the location operations name, looked up in the stores on a worker thread. */
-    private Uni<Map<String, Probe>> probes(List<PatchOperation> operations) {
+    /**
+     * Each URL the location operations name, looked up in the stores on a worker thread, once {@code modify_image}
+     * and {@code set_image_location} allow the caller on the image as it is now: a caller who may not make the
+     * change gets its 404 or 403 before any store is asked. The transaction checks again on the locked image.
+     */
+    private Uni<Map<String, Probe>> authorizedProbes(Caller caller, String id, List<PatchOperation> operations) {
         List<String> urls = operations.stream()
                 .filter(PatchOperation::isLocations)
                 .flatMap(operation -> operation.value().stream())
@@ -105,6 +113,12 @@ public class ImageUpdateService {
         if (urls.isEmpty() || !config.locations().showMultipleLocations()) {
             return Uni.createFrom().item(Map.of());
         }
+        return Panache.withSession(() -> lookup.forRead(CatalogOperation.MODIFY_IMAGE, caller, id))
+                .invoke(image -> policy.authorizeAlso(CatalogOperation.SET_IMAGE_LOCATION, caller, image))
+                .chain(image -> probes(urls));
+    }
+
+    private Uni<Map<String, Probe>> probes(List<String> urls) {
         return vertx.executeBlocking(
                 () -> {
                     Map<String, Probe> probes = new LinkedHashMap<>();

@@ -1,12 +1,16 @@
 package io.glimpse.catalog.rest;
 
+import io.glimpse.catalog.S3StoreTap;
 import io.glimpse.store.FileImageStore;
 import io.glimpse.store.StoreRegistry;
+import io.glimpse.testsupport.HttpRequestTap;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,10 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Locations with {@code show_multiple_locations} and {@code show_image_direct_url} on (glance-v2-api.md §7.1–7.3):
  * the PATCH operations, validation data, and the service-only location API with its background hash. The data a
- * location points at is put in the file store's directory beforehand, as a consumer would put it in a store.
+ * location points at is put in the file store's directory beforehand, as a consumer would put it in a store. The s3
+ * store reaches the real S3 endpoint through a tap, which shows what the catalog asked of it.
  */
 @QuarkusTest
 @TestProfile(ImageLocationsTest.LocationsVisible.class)
+@WithTestResource(S3StoreTap.class)
 class ImageLocationsTest {
 
     public static class LocationsVisible implements QuarkusTestProfile {
@@ -60,6 +66,12 @@ class ImageLocationsTest {
 
     @Inject
     StoreRegistry stores;
+
+    @S3StoreTap.Inject
+    HttpRequestTap s3;
+
+    @ConfigProperty(name = "glimpse.store.backends.s3.bucket")
+    String s3Bucket;
 
     @Test
     void addingALocationToAQueuedImageActivatesItWithTheStoresSizeAndNoHash() {
@@ -84,6 +96,26 @@ class ImageLocationsTest {
         assertThat(patched.jsonPath().getString("stores")).isEqualTo("file");
         assertThat(as("alice").accept("*/*").get("/v2/images/" + id + "/file").asByteArray())
                 .isEqualTo(data);
+    }
+
+    @Test
+    void aPatchTheCallerMayNotMakeAsksNoStoreAboutItsLocations() {
+        String id = queuedImage("alice");
+        String object = UUID.randomUUID().toString();
+        List<Map<String, Object>> addLocation = List.of(
+                op("add", "/locations/-", Map.of("url", "s3://" + s3Bucket + "/" + object, "metadata", Map.of())));
+
+        assertThat(patch("bob", id, PATCH_V21, addLocation).statusCode())
+                .as("another project's member")
+                .isEqualTo(404);
+        assertThat(patch("carol", id, PATCH_V21, addLocation).statusCode())
+                .as("a reader of the owning project")
+                .isEqualTo(403);
+        assertThat(s3.requestsMentioning(object)).isEmpty();
+
+        // The owner's same PATCH does ask the store, through the same tap (and finds nothing there).
+        assertThat(patch("alice", id, PATCH_V21, addLocation).statusCode()).isEqualTo(400);
+        assertThat(s3.requestsMentioning(object)).isNotEmpty();
     }
 
     @Test
@@ -492,7 +524,9 @@ class ImageLocationsTest {
     /** The bytes as an object in the file store, named as the store names its objects; its URL. */
     private String placed(byte[] data) {
         try {
-            Path file = fileStore().resolve(UUID.randomUUID().toString());
+            // The store makes its directory on its first write, which need not have happened yet.
+            Path file = Files.createDirectories(fileStore())
+                    .resolve(UUID.randomUUID().toString());
             Files.write(file, data);
             return file.toUri().toString();
         } catch (IOException e) {
