@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The demo identities of ARCHITECTURE.md, used across the tests. */
+/** The demo identities of the realm (docs/architecture.md "Identity and policy"), used across the tests. */
 public final class Personas {
 
     public static final Credentials ADMIN = Credentials.of("admin", "admin-project", "admin", "member", "reader");

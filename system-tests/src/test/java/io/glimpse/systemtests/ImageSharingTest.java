@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Image sharing through the gateway: sharing-service owns the members, catalog-service lists the
  * images. A membership change must show in the member's default image list as soon as the call that
- * made it has answered (ARCHITECTURE.md "read-your-writes"): no sleeps, no retries, no misses.
+ * made it has answered (docs/architecture.md "Sharing and read-your-writes"): no sleeps, no retries, no misses.
  */
 class ImageSharingTest extends ThroughTheGateway {
     private static final int ITERATIONS = 200;

@@ -1,7 +1,7 @@
 package io.glimpse.contracts.internal;
 
 /**
- * Synchronous calls between services, for commands that need an answer now (ARCHITECTURE.md).
+ * Synchronous calls between services, for commands that need an answer now (docs/architecture.md).
  * Never routed by the gateway; every one requires the {@code service} role (client-credentials token
  * of {@code glimpse-service}).
  */
