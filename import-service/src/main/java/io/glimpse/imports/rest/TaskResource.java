@@ -70,7 +70,7 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(String body) {
-        Task task = tasks.create(caller.get(), newTasks.parse(body));
+        Task task = tasks.create(caller.get(), () -> newTasks.parse(body));
         return Response.created(URI.create(publicUrl + "/v2/tasks/" + task.id))
                 .entity(TaskRepresentation.full(task))
                 .build();

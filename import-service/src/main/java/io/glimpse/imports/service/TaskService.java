@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Reading tasks (an image's, and the deprecated {@code /v2/tasks} API, glance-v2-api.md §8.6), and their expiry. */
 @ApplicationScoped
@@ -76,10 +77,11 @@ public class TaskService {
     /**
      * {@code POST /v2/tasks}: the task is recorded; an {@code import} task runs as a web-download import, an
      * {@code api_image_import} one (which only {@code POST /v2/images/{id}/import} can fill in) fails at once as
-     * Glance's does.
+     * Glance's does. The body is read only once the caller may use the tasks API (Glance answers 403 before 400).
      */
-    public Task create(Caller caller, NewTask request) {
+    public Task create(Caller caller, Supplier<NewTask> body) {
         policy.authorizeTasksApi(TaskOperation.CREATE_TASK, caller);
+        NewTask request = body.get();
         Task task = new Task();
         task.id = UUID.randomUUID().toString();
         task.type = request.type();
