@@ -14,10 +14,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +36,8 @@ import java.util.stream.Stream;
 public final class FileImageStore implements ImageStore {
 
     private static final int CHUNK_SIZE = 64 * 1024;
+    /** {@link Files#createTempFile} puts a random number between our prefix and suffix. */
+    private static final Pattern PARTIAL_NAME = Pattern.compile("\\.(.+)\\.[0-9]+\\.partial");
 
     private final String id;
     private final Path directory;
@@ -286,25 +293,59 @@ public final class FileImageStore implements ImageStore {
 
     @Override
     public void forEachObject(Consumer<StoredEntry> consumer) {
+        forEachFile(
+                file -> ImageIds.isSafe(file.getFileName().toString()) && Files.isRegularFile(file),
+                (file, modified) -> consumer.accept(new StoredEntry(locationOf(file), modified)));
+    }
+
+    @Override
+    public void forEachPartialWrite(Consumer<PartialWrite> consumer) {
+        forEachFile(
+                file -> partialWriteOf(file).isPresent(),
+                (file, modified) ->
+                        consumer.accept(new PartialWrite(partialWriteOf(file).orElseThrow(), modified)));
+    }
+
+    /** The directory's files that {@code wanted} picks, with their write time; one gone meanwhile is skipped. */
+    private void forEachFile(Predicate<Path> wanted, BiConsumer<Path, Instant> consumer) {
         if (!Files.isDirectory(directory)) {
             return;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            files.filter(file -> ImageIds.isSafe(file.getFileName().toString()) && Files.isRegularFile(file))
-                    .forEach(file -> {
-                        try {
-                            consumer.accept(new StoredEntry(
-                                    locationOf(file),
-                                    Files.getLastModifiedTime(file).toInstant()));
-                        } catch (NoSuchFileException gone) {
-                            // deleted while we listed
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            files.filter(wanted).forEach(file -> {
+                try {
+                    consumer.accept(file, Files.getLastModifiedTime(file).toInstant());
+                } catch (NoSuchFileException gone) {
+                    // finished, or deleted, while we listed
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException(id, "list " + directory, e);
         }
+    }
+
+    @Override
+    public void deletePartialWrites(String imageId) {
+        if (!ImageIds.isSafe(imageId) || !Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(
+                            file -> partialWriteOf(file).filter(imageId::equals).isPresent())
+                    .toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id, "delete partial writes of " + imageId, e);
+        }
+    }
+
+    /** The image id of a temp file {@link #createTempFile} made: {@code .<image id>.<random>.partial}. */
+    private static Optional<String> partialWriteOf(Path file) {
+        Matcher name = PARTIAL_NAME.matcher(file.getFileName().toString());
+        return name.matches() ? Optional.of(name.group(1)).filter(ImageIds::isSafe) : Optional.empty();
     }
 
     @Override

@@ -101,6 +101,22 @@ public interface ImageStore extends AutoCloseable {
      */
     void forEachObject(Consumer<StoredEntry> consumer);
 
+    /**
+     * Every unfinished write of this store ({@link #write} in progress, or interrupted by a crash that left its
+     * temp data behind), streamed to {@code consumer}.
+     *
+     * @throws StoreUnavailableException the store could not be listed
+     */
+    void forEachPartialWrite(Consumer<PartialWrite> consumer);
+
+    /**
+     * Removes whatever unfinished writes of {@code imageId} left behind; a write of it still running then fails.
+     * Only for an image with no live upload: idempotent, and nothing to remove succeeds.
+     *
+     * @throws StoreUnavailableException the store could not be cleaned now
+     */
+    void deletePartialWrites(String imageId);
+
     /** Whether {@code location} is one this store hands out (says nothing about existence). */
     boolean ownsLocation(String location);
 

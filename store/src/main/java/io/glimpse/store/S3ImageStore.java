@@ -1,9 +1,12 @@
 package io.glimpse.store;
 
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -12,12 +15,14 @@ import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
 
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +49,9 @@ public final class S3ImageStore implements ImageStore {
     private final String bucket;
     private final long partSize;
     private final MinioClient client;
+    /** Multipart housekeeping (listing and aborting unfinished uploads) exists only on the async client. */
+    private final MinioAsyncClient multipart;
+
     private volatile boolean bucketReady;
 
     public S3ImageStore(String id, S3StoreSettings settings) {
@@ -52,6 +60,11 @@ public final class S3ImageStore implements ImageStore {
         this.partSize = settings.partSize();
         // Building the client opens no connection: an unreachable endpoint shows on first use.
         this.client = MinioClient.builder()
+                .endpoint(settings.endpoint().toString())
+                .region(settings.region())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .build();
+        this.multipart = MinioAsyncClient.builder()
                 .endpoint(settings.endpoint().toString())
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
@@ -287,6 +300,82 @@ public final class S3ImageStore implements ImageStore {
         }
     }
 
+    /** Incomplete multipart uploads: what a writer that crashed mid-upload left (S3 never shows them as objects). */
+    @Override
+    public void forEachPartialWrite(Consumer<PartialWrite> consumer) {
+        forEachUnfinishedUpload(null, upload -> {
+            if (ImageIds.isSafe(upload.objectName())) {
+                consumer.accept(
+                        new PartialWrite(upload.objectName(), upload.initiated().toInstant()));
+            }
+        });
+    }
+
+    @Override
+    public void deletePartialWrites(String imageId) {
+        if (!ImageIds.isSafe(imageId)) {
+            return;
+        }
+        forEachUnfinishedUpload(imageId, upload -> {
+            if (upload.objectName().equals(imageId)) {
+                await(
+                        "abort an upload of " + imageId,
+                        () -> multipart.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                                .bucket(bucket)
+                                .object(imageId)
+                                .uploadId(upload.uploadId())
+                                .build()));
+            }
+        });
+    }
+
+    private void forEachUnfinishedUpload(String prefix, Consumer<ListMultipartUploadsResult.Upload> consumer) {
+        if (!bucketExists()) {
+            return;
+        }
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        ListMultipartUploadsResult page;
+        do {
+            ListMultipartUploadsArgs.Builder request =
+                    ListMultipartUploadsArgs.builder().bucket(bucket).prefix(prefix);
+            if (keyMarker != null) {
+                request.keyMarker(keyMarker).uploadIdMarker(uploadIdMarker);
+            }
+            page = await("list unfinished uploads in " + bucket, () -> multipart.listMultipartUploads(request.build()))
+                    .result();
+            page.uploads().forEach(consumer);
+            keyMarker = page.nextKeyMarker();
+            uploadIdMarker = page.nextUploadIdMarker();
+        } while (page.isTruncated() && keyMarker != null);
+    }
+
+    private boolean bucketExists() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (MinioException | IllegalStateException e) {
+            throw new StoreUnavailableException(id, "find bucket " + bucket, e);
+        }
+    }
+
+    private <T> T await(String what, AsyncCall<T> call) {
+        try {
+            return call.start().get();
+        } catch (ExecutionException e) {
+            throw new StoreUnavailableException(id, what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(id, what, e);
+        } catch (Exception e) {
+            throw new StoreUnavailableException(id, what, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AsyncCall<T> {
+        java.util.concurrent.CompletableFuture<T> start() throws Exception;
+    }
+
     @Override
     public boolean ownsLocation(String location) {
         return parse(location).isPresent();
@@ -308,6 +397,7 @@ public final class S3ImageStore implements ImageStore {
     public void close() {
         try {
             client.close();
+            multipart.close();
         } catch (Exception e) {
             // Only releases the HTTP client's threads and idle connections.
         }

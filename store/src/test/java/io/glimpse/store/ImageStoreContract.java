@@ -12,9 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.glimpse.store.TestStreams.hex;
@@ -333,6 +339,64 @@ abstract class ImageStoreContract {
                                 NO_CAP))
                 .isInstanceOf(SizeMismatchException.class);
         assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    // --- unfinished writes (a writer that crashed leaves them; housekeeping removes them) ---
+
+    @Test
+    void aWriteInProgressIsListedAsPartialAndCanBeRemoved() throws Exception {
+        String imageId = newImageId();
+        CountDownLatch release = new CountDownLatch(1);
+        // Past the first 5 MiB part, so that S3 has an unfinished multipart upload.
+        InputStream stalled = new InputStream() {
+            private final InputStream data = new GeneratedInputStream(6 * MIB, 8);
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = data.read(buffer, offset, length);
+                if (read >= 0) {
+                    return read;
+                }
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("the writer died");
+            }
+        };
+        CompletableFuture<StoredObject> write = CompletableFuture.supplyAsync(
+                () -> store().write(imageId, stalled, UNKNOWN_SIZE, DigestSpec.glanceDefault(), NO_CAP));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!partialWritesOf(imageId)) {
+                assertThat(System.nanoTime())
+                        .as("a partial write of the image shows")
+                        .isLessThan(deadline);
+                Thread.sleep(50);
+            }
+
+            store().deletePartialWrites(imageId);
+
+            assertThat(partialWritesOf(imageId)).isFalse();
+        } finally {
+            release.countDown();
+        }
+        assertThatThrownBy(write::join).isInstanceOf(CompletionException.class);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+        store().deletePartialWrites(imageId); // nothing left to remove: still fine
+    }
+
+    private boolean partialWritesOf(String imageId) {
+        List<PartialWrite> partial = new ArrayList<>();
+        store().forEachPartialWrite(partial::add);
+        return partial.stream().anyMatch(write -> write.imageId().equals(imageId));
     }
 
     // --- cleanup on failure ---

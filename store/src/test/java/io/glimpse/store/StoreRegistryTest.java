@@ -195,6 +195,16 @@ class StoreRegistryTest {
         }
 
         @Override
+        public void forEachPartialWrite(java.util.function.Consumer<PartialWrite> consumer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deletePartialWrites(String imageId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean ownsLocation(String location) {
             return false;
         }

@@ -25,7 +25,7 @@ public final class GlimpseSuite {
 
     /** Starts the services unless the suite already answers; stops what it started when the JVM ends. */
     public static synchronized void ensureRunning() {
-        if (started || ready(LocalSuite.gatewayUrl())) {
+        if (started || readyAt(LocalSuite.gatewayUrl())) {
             started = true;
             return;
         }
@@ -78,11 +78,24 @@ public final class GlimpseSuite {
                 "deploy/local/glimpse not found above " + Path.of("").toAbsolutePath());
     }
 
+    /** Where the launcher keeps its state ({@code GLIMPSE_HOME}, else {@code .glimpse} beside deploy/). */
+    public static Path home() {
+        String configured = System.getenv("GLIMPSE_HOME");
+        return configured != null
+                ? Path.of(configured)
+                : launcher().getParent().getParent().getParent().resolve(".glimpse");
+    }
+
+    /** Whether a service answers its readiness probe with 200 now. */
+    public static boolean ready(String service) {
+        return readyAt(LocalSuite.serviceUrl(service));
+    }
+
     private static String logFile() {
         return Path.of("target", "glimpse-launcher.log").toAbsolutePath().toString();
     }
 
-    private static boolean ready(String baseUrl) {
+    private static boolean readyAt(String baseUrl) {
         try {
             HttpResponse<Void> response = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))

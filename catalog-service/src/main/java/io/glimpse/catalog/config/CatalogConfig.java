@@ -123,6 +123,21 @@ public interface CatalogConfig {
         /** Refuse data whose detected format is not the declared disk_format (require_image_format_match). */
         @WithDefault("true")
         boolean requireImageFormatMatch();
+
+        /**
+         * How long an upload in {@code saving} stays with its catalog instance without a renewal. The instance renews
+         * it every {@link #leaseInterval()} while it streams; once it expired, the instance is taken to be dead and
+         * the image goes back to {@code queued} with its partial data deleted.
+         */
+        @WithDefault("30s")
+        java.time.Duration lease();
+
+        /**
+         * How often an instance renews its upload leases and looks for expired ones (the scheduler of UploadRecovery
+         * reads this key); well below {@link #lease()}.
+         */
+        @WithDefault("10s")
+        java.time.Duration leaseInterval();
     }
 
     interface PropertyProtection {

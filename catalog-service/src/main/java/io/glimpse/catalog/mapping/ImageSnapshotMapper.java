@@ -3,8 +3,9 @@ package io.glimpse.catalog.mapping;
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.contracts.event.ImageSnapshot;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Image entity → the image as events carry it (contracts). */
 public final class ImageSnapshotMapper {
@@ -29,7 +30,8 @@ public final class ImageSnapshotMapper {
                 image.minDisk,
                 image.minRam,
                 List.copyOf(image.tags),
-                Map.copyOf(image.properties),
+                // Not Map.copyOf: a property may be null where its schema type allows it ({"kernel_id": null}).
+                Collections.unmodifiableMap(new LinkedHashMap<>(image.properties)),
                 image.createdAt.toInstant(),
                 image.updatedAt.toInstant());
     }

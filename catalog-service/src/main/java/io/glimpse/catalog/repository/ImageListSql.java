@@ -32,10 +32,17 @@ final class ImageListSql {
         where.add("i.status <> 'killed'");
         where.add("i.os_hidden = " + bind(query.osHidden()));
         visibility(query, scope);
+        // An empty in: list ("disk_format=in:") matches nothing, as in Glance; SQL has no empty "in ()".
         query.columns()
-                .forEach(filter -> where.add("i." + filter.column().sql() + " in ("
-                        + String.join(
-                                ", ", filter.values().stream().map(this::bind).toList()) + ")"));
+                .forEach(filter -> where.add(
+                        filter.values().isEmpty()
+                                ? "false"
+                                : "i." + filter.column().sql() + " in ("
+                                        + String.join(
+                                                ", ",
+                                                filter.values().stream()
+                                                        .map(this::bind)
+                                                        .toList()) + ")"));
         if (!query.tags().isEmpty()) {
             where.add("i.tags @> array["
                     + String.join(", ", query.tags().stream().map(this::bind).toList()) + "]::text[]");

@@ -1,6 +1,7 @@
 package io.glimpse.catalog.rest;
 
 import io.glimpse.support.error.ErrorMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,8 +36,10 @@ public class RequestShapeFilter {
     private static final Pattern NO_BODY_POST = Pattern.compile("^/v2/images/[^/]+/actions/(deactivate|reactivate)$");
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> shape(ContainerRequestContext request, HttpHeaders headers) {
-        String raw = request.getUriInfo().getPath();
+    public Optional<Response> shape(ContainerRequestContext request, HttpServerRequest http, HttpHeaders headers) {
+        // The raw path: only its shape matters here, and UriInfo's decoding fails on an escape such as %25ZZ, which
+        // the framework decodes twice when a ';' (a matrix parameter) follows.
+        String raw = http.path();
         String path = raw.startsWith("/") ? raw : "/" + raw;
         String method = request.getMethod();
         if (path.equals("/v2/images/")) {

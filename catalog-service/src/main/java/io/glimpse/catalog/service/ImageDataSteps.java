@@ -35,17 +35,21 @@ public class ImageDataSteps {
     private final ImageRepository images;
     private final ImageEvents events;
     private final StoreRegistry stores;
+    private final UploadLeases leases;
 
-    public ImageDataSteps(ImageLookup lookup, ImageRepository images, ImageEvents events, StoreRegistry stores) {
+    public ImageDataSteps(
+            ImageLookup lookup, ImageRepository images, ImageEvents events, StoreRegistry stores, UploadLeases leases) {
         this.lookup = lookup;
         this.images = images;
         this.events = events;
         this.stores = stores;
+        this.leases = leases;
     }
 
     /**
      * Authorizes {@code upload_image}, validates the request against the image, and moves it
-     * {@code queued → saving} conditionally; the image as it is then.
+     * {@code queued → saving} conditionally, leased to this instance (see {@link UploadRecovery}); the image as it
+     * is then.
      */
     @WithTransaction
     public Uni<Image> beginUpload(Caller caller, String id, Optional<String> storeId) {
@@ -70,7 +74,8 @@ public class ImageDataSteps {
                         }
                         image.status = ImageStatus.SAVING;
                         image.updatedAt = now;
-                        return events.record(EventTypes.IMAGE_PREPARE, image, caller)
+                        return leases.take(id)
+                                .chain(() -> events.record(EventTypes.IMAGE_PREPARE, image, caller))
                                 .replaceWith(image);
                     });
         });
@@ -113,14 +118,15 @@ public class ImageDataSteps {
                                 locations.add(ImageLocation.active(stored.location(), stored.storeId()));
                                 image.setLocations(locations);
                                 return events.record(EventTypes.IMAGE_UPLOAD, image, caller)
-                                        .chain(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller));
+                                        .chain(() -> events.record(EventTypes.IMAGE_ACTIVATE, image, caller))
+                                        .chain(() -> leases.release(id));
                             });
                 });
     }
 
     /**
-     * A failed upload puts the image back to {@code queued} with no size, digests or verdict; an image no longer
-     * in {@code saving} (deleted meanwhile) is left alone.
+     * A failed or abandoned upload puts the image back to {@code queued} with no size, digests or verdict; an
+     * image no longer in {@code saving} (deleted meanwhile) is left alone. Either way the upload's lease ends.
      */
     @WithTransaction
     public Uni<Void> revertUpload(Caller caller, String id) {
@@ -151,7 +157,7 @@ public class ImageDataSteps {
                 })
                 .onFailure(ImageNotFoundException.class)
                 .recoverWithNull()
-                .replaceWithVoid();
+                .chain(() -> leases.release(id));
     }
 
     /** The image once {@code download_image} is allowed; deactivated images only for admins (403). */

@@ -53,10 +53,16 @@ public class ImageUploadService {
     private final HashAlgorithm osHash;
     private final long sizeCap;
     private final FormatPolicy formatPolicy;
+    private final UploadLeases leases;
 
     public ImageUploadService(
-            ImageDataSteps steps, StoreRegistry stores, SignatureClient signatures, CatalogConfig config) {
+            ImageDataSteps steps,
+            StoreRegistry stores,
+            SignatureClient signatures,
+            CatalogConfig config,
+            UploadLeases leases) {
         this.steps = steps;
+        this.leases = leases;
         this.stores = stores;
         this.signatures = signatures;
         this.osHash = HashAlgorithm.fromName(config.upload().hashingAlgorithm())
@@ -72,6 +78,7 @@ public class ImageUploadService {
      */
     public void upload(Caller caller, String id, Optional<String> storeId, InputStream body, long expectedSize) {
         Image image = await(() -> steps.beginUpload(caller, id, storeId));
+        leases.streamStarted(id);
         ImageStore store = storeId.map(stores::get).orElseGet(stores::defaultStore);
         StoredObject stored = null;
         try {
@@ -91,6 +98,8 @@ public class ImageUploadService {
         } catch (RuntimeException failure) {
             undo(caller, id, store, stored, failure);
             throw failure instanceof StoreException storeFailure ? StoreFailures.toApi(storeFailure) : failure;
+        } finally {
+            leases.streamEnded(id);
         }
     }
 

@@ -28,8 +28,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -39,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +62,7 @@ public class LocationImportService {
     private final LocationProbe probe;
     private final StoreRegistry stores;
     private final CatalogConfig config;
-    private final String host = hostName();
+    private final String host = CatalogItself.hostName();
     /** Images this instance is hashing now. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Two hashing jobs at a time: each reads a whole image, and the machine has other work. */
@@ -149,7 +146,7 @@ public class LocationImportService {
                     LOG.infof(
                             "image %s: resuming the hash of %s left by %s",
                             image.id, claimed.locations().getFirst().url(), image.properties.get(HASH_OP_HOST));
-                    start(systemCaller(), image.id, claimed.locations().getFirst(), expected(claimed));
+                    start(CatalogItself.caller(), image.id, claimed.locations().getFirst(), expected(claimed));
                 }
             } catch (ImageNotFoundException deleted) {
                 // gone meanwhile
@@ -167,11 +164,6 @@ public class LocationImportService {
         image.properties = properties;
         image.updatedAt = Clock.now();
         return image;
-    }
-
-    /** Who a resumed hash acts as, in its events: catalog itself, with a request id of its own. */
-    private static Caller systemCaller() {
-        return new Caller("catalog-service", "service", Set.of("service"), "req-" + UUID.randomUUID());
     }
 
     private static Optional<ValidationData> expected(Image image) {
@@ -319,14 +311,6 @@ public class LocationImportService {
         if (image.status != ImageStatus.QUEUED) {
             throw new GlimpseException.Conflict("Image " + image.id + " is not in queued state; locations can only "
                     + "be added to a queued image.");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }

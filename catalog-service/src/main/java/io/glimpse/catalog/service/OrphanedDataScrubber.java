@@ -2,6 +2,7 @@ package io.glimpse.catalog.service;
 
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.repository.ImageRepository;
+import io.glimpse.catalog.repository.UploadLeaseRepository;
 import io.glimpse.store.ImageStore;
 import io.glimpse.store.StoreException;
 import io.glimpse.store.StoreRegistry;
@@ -14,12 +15,16 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects store objects that no live image points at: what a crash between a delete's commit and its data deletion
- * left behind (ADR 0004), or a service's object that was never registered. Only objects older than the grace
- * period are touched, and each is checked against the database right before it goes.
+ * left behind (ADR 0004), or a service's object that was never registered. It also collects the partial writes of
+ * uploads that no live instance streams (no live upload lease), e.g. of an image deleted after its instance died.
+ * Only what is older than the grace period is touched, and each is checked against the database right before it
+ * goes.
  */
 @ApplicationScoped
 public class OrphanedDataScrubber {
@@ -27,11 +32,14 @@ public class OrphanedDataScrubber {
 
     private final StoreRegistry stores;
     private final ImageRepository images;
+    private final UploadLeaseRepository leases;
     private final CatalogConfig.Scrubber config;
 
-    public OrphanedDataScrubber(StoreRegistry stores, ImageRepository images, CatalogConfig config) {
+    public OrphanedDataScrubber(
+            StoreRegistry stores, ImageRepository images, UploadLeaseRepository leases, CatalogConfig config) {
         this.stores = stores;
         this.images = images;
+        this.leases = leases;
         this.config = config.scrubber();
     }
 
@@ -46,7 +54,10 @@ public class OrphanedDataScrubber {
         }
     }
 
-    /** Blocking. Deletes unreferenced objects written more than {@code grace} ago; the locations deleted. */
+    /**
+     * Blocking. Deletes unreferenced objects and abandoned partial writes last written more than {@code grace} ago;
+     * the locations deleted, and {@code <store>:partial:<image id>} for each image whose partial writes went.
+     */
     public List<String> scrub(Duration grace) {
         Instant writtenBefore = Instant.now().minus(grace);
         List<String> deleted = new ArrayList<>();
@@ -58,6 +69,16 @@ public class OrphanedDataScrubber {
                         deleted.add(entry.location());
                     }
                 });
+                Set<String> abandoned = new LinkedHashSet<>();
+                store.forEachPartialWrite(partial -> {
+                    if (partial.lastModified().isBefore(writtenBefore) && !uploading(partial.imageId())) {
+                        abandoned.add(partial.imageId());
+                    }
+                });
+                for (String imageId : abandoned) {
+                    store.deletePartialWrites(imageId);
+                    deleted.add(store.id() + ":partial:" + imageId);
+                }
             } catch (StoreException e) {
                 LOG.warnf("store %s could not be listed for orphaned data: %s", store.id(), e.toString());
             }
@@ -66,6 +87,10 @@ public class OrphanedDataScrubber {
             LOG.infof("deleted %d orphaned objects: %s", deleted.size(), deleted);
         }
         return deleted;
+    }
+
+    private boolean uploading(String imageId) {
+        return ImageUploadService.await(() -> Panache.withSession(() -> leases.isLive(imageId)));
     }
 
     private boolean inUse(StoredEntry entry) {

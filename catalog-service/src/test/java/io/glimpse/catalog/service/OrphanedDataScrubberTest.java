@@ -1,8 +1,10 @@
 package io.glimpse.catalog.service;
 
+import io.glimpse.catalog.repository.UploadLeaseRepository;
 import io.glimpse.store.DigestSpec;
 import io.glimpse.store.FileImageStore;
 import io.glimpse.store.StoreRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,10 @@ import static io.glimpse.catalog.Api.createId;
 import static io.glimpse.catalog.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Objects no live image points at go once they are older than the grace period; everything else stays. */
+/**
+ * Objects no live image points at, and partial writes no live instance streams, go once they are older than the
+ * grace period; everything else stays.
+ */
 @QuarkusTest
 class OrphanedDataScrubberTest {
 
@@ -32,13 +37,23 @@ class OrphanedDataScrubberTest {
     @Inject
     StoreRegistry stores;
 
+    @Inject
+    UploadLeaseRepository leases;
+
     @Test
     void oldUnreferencedObjectsGoAndEverythingElseStays() throws Exception {
         Path directory = ((FileImageStore) stores.get("file")).directory();
         Files.createDirectories(directory);
         Path oldOrphan = aged(Files.write(directory.resolve(UUID.randomUUID().toString()), new byte[10]));
         Path youngOrphan = Files.write(directory.resolve(UUID.randomUUID().toString()), new byte[10]);
-        Path partial = aged(Files.write(directory.resolve("." + UUID.randomUUID() + ".partial"), new byte[10]));
+        // Named as the file store names an upload's temp file; no instance streams these uploads any more.
+        String abandonedUpload = UUID.randomUUID().toString();
+        Path partial = aged(Files.write(directory.resolve("." + abandonedUpload + ".4711.partial"), new byte[10]));
+        Path youngPartial = Files.write(directory.resolve("." + UUID.randomUUID() + ".4712.partial"), new byte[10]);
+        String streaming = UUID.randomUUID().toString();
+        Path leasedPartial = aged(Files.write(directory.resolve("." + streaming + ".4713.partial"), new byte[10]));
+        ImageUploadService.await(
+                () -> Panache.withTransaction(() -> leases.take(streaming, "another-instance", Duration.ofMinutes(5))));
         String uploaded = uploadedImage("file");
         Path uploadedFile = aged(directory.resolve(uploaded));
         String deletedImage = uploadedImage("file");
@@ -52,11 +67,15 @@ class OrphanedDataScrubberTest {
         List<String> deleted = scrubber.scrub(Duration.ofHours(1));
 
         assertThat(deleted)
-                .contains(oldOrphan.toUri().toString(), leftBehind.toUri().toString());
+                .contains(
+                        oldOrphan.toUri().toString(), leftBehind.toUri().toString(), "file:partial:" + abandonedUpload)
+                .doesNotContain("file:partial:" + streaming);
         assertThat(oldOrphan).doesNotExist();
         assertThat(leftBehind).doesNotExist();
         assertThat(youngOrphan).as("within the grace period").exists();
-        assertThat(partial).as("an upload's partial file is not the scrubber's").exists();
+        assertThat(partial).as("an abandoned upload's partial file").doesNotExist();
+        assertThat(youngPartial).as("within the grace period").exists();
+        assertThat(leasedPartial).as("an upload a live instance streams").exists();
         assertThat(uploadedFile).as("an image's data").exists();
         assertThat(as("alice")
                         .accept("*/*")

@@ -29,6 +29,15 @@ public interface ProxyConfig {
     @WithDefault("60S")
     Duration keepAliveTimeout();
 
+    /**
+     * The largest request body of any call but image data ({@code PUT /file}, {@code PUT /stage}), which streams
+     * unbounded; larger → 413 before anything reaches a service, and the connection is closed. The services refuse
+     * larger JSON bodies anyway; checking here keeps their refusal (and their closed connection) away from the
+     * client, who would otherwise see a 502.
+     */
+    @WithDefault("10M")
+    io.quarkus.runtime.configuration.MemorySize maxRequestBody();
+
     /** The most HTTP/1.1 connections the gateway opens to each upstream. */
     @WithDefault("64")
     int maxConnectionsPerUpstream();

@@ -58,11 +58,20 @@ public class ErrorResponder {
         response.setStatusCode(problem.status());
         problem.headers().forEach((name, values) -> response.headers().set(name, values));
         response.putHeader(HttpHeaders.CONTENT_TYPE, format.contentType());
-        RequestBodies.discardRemaining(ctx.request());
+        boolean close = failure instanceof GatewayException known && known.closesConnection();
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        } else {
+            RequestBodies.discardRemaining(ctx.request());
+        }
         if (ctx.request().method() == HttpMethod.HEAD) {
             response.end();
         } else {
             response.end(format.render(body));
+        }
+        if (close) {
+            // The answer is written to the socket first; closing then drops whatever the client still sends.
+            ctx.request().connection().close();
         }
     }
 

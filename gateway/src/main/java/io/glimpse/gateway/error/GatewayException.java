@@ -31,6 +31,14 @@ public abstract class GatewayException extends RuntimeException {
         return getMessage();
     }
 
+    /**
+     * Whether the connection must be closed after the answer, because the rest of the request cannot (or should
+     * not) be read: its framing is broken, or its body is far larger than anything the route takes.
+     */
+    public boolean closesConnection() {
+        return false;
+    }
+
     /** Headers the response must carry besides the body, e.g. {@code Allow} or {@code WWW-Authenticate}. */
     public Map<String, List<String>> headers() {
         return Map.of();

@@ -1,5 +1,6 @@
 package io.glimpse.gateway.routing;
 
+import io.glimpse.gateway.config.GatewayConfig;
 import io.glimpse.gateway.error.NotFoundException;
 import io.glimpse.gateway.policy.RoutePolicy;
 import io.glimpse.gateway.routing.Destination.Api;
@@ -29,13 +30,16 @@ public class ApiCallHandler {
     private final RoutePolicy routePolicy;
     private final RouteTable routeTable;
     private final UpstreamProxy proxy;
+    private final long maxRequestBody;
 
     public ApiCallHandler(
             Authenticator authenticator,
             GlanceRoutes glanceRoutes,
             RoutePolicy routePolicy,
             RouteTable routeTable,
-            UpstreamProxy proxy) {
+            UpstreamProxy proxy,
+            GatewayConfig config) {
+        this.maxRequestBody = config.proxy().maxRequestBody().asLongValue();
         this.authenticator = authenticator;
         this.glanceRoutes = glanceRoutes;
         this.routePolicy = routePolicy;
@@ -76,7 +80,14 @@ public class ApiCallHandler {
             }
         }
         Upstream upstream = route.orElseThrow(NotFoundException::new).upstream();
-        return new ForwardRequest(upstream, call.path(), caller.token(), call.versionInAccept());
+        long maxBody =
+                glanceRoute.filter(r -> r.carriesImageData(request.method())).isPresent()
+                        ? Long.MAX_VALUE
+                        : maxRequestBody;
+        if (declaredLength(request.headers()) > maxBody) {
+            throw new RequestTooLargeException(maxBody);
+        }
+        return new ForwardRequest(upstream, call.path(), caller.token(), call.versionInAccept(), maxBody);
     }
 
     private static void check(GlanceRoute route, HttpServerRequest request) {
@@ -86,6 +97,16 @@ public class ApiCallHandler {
         }
         if (route.forbidsBody(method) && hasBody(request.headers())) {
             throw new BodyNotAllowedException();
+        }
+    }
+
+    /** The Content-Length, or 0 when there is none (the decoder already refused one that does not parse). */
+    private static long declaredLength(MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
  *
  * @param allowed      in the order Glance lists them in {@code Allow}
  * @param bodyless     methods marked "body not allowed" (§1.3)
+ * @param imageData    methods whose body is image data
  * @param routeRules   rules checked at the gateway per method, all of which must pass
  */
 public record GlanceRoute(
         PathPattern pattern,
         List<HttpMethod> allowed,
         List<HttpMethod> bodyless,
+        List<HttpMethod> imageData,
         Map<HttpMethod, List<GlancePolicy>> routeRules) {
 
     public boolean allows(HttpMethod method) {
@@ -28,6 +30,11 @@ public record GlanceRoute(
 
     public boolean forbidsBody(HttpMethod method) {
         return bodyless.contains(method);
+    }
+
+    /** Whether the method's body is image data, streamed whatever its size (every other body is bounded). */
+    public boolean carriesImageData(HttpMethod method) {
+        return imageData.contains(method);
     }
 
     public List<GlancePolicy> rulesFor(HttpMethod method) {

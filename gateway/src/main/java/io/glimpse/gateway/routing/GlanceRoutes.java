@@ -37,7 +37,9 @@ public class GlanceRoutes {
             .bodyless(GET, DELETE)
             .route("/v2/images/*/file", GET, PUT)
             .bodyless(GET)
+            .imageData(PUT)
             .route("/v2/images/*/stage", PUT)
+            .imageData(PUT)
             .route("/v2/images/*/import", POST)
             .route("/v2/images/*/tasks", GET)
             .bodyless(GET)
@@ -99,6 +101,7 @@ public class GlanceRoutes {
         private String pattern;
         private List<HttpMethod> allowed;
         private List<HttpMethod> bodyless;
+        private List<HttpMethod> imageData;
         private Map<HttpMethod, List<GlancePolicy>> rules;
 
         Table route(String pattern, HttpMethod... allowed) {
@@ -106,12 +109,18 @@ public class GlanceRoutes {
             this.pattern = pattern;
             this.allowed = List.of(allowed);
             this.bodyless = List.of();
+            this.imageData = List.of();
             this.rules = new LinkedHashMap<>();
             return this;
         }
 
         Table bodyless(HttpMethod... methods) {
             this.bodyless = List.of(methods);
+            return this;
+        }
+
+        Table imageData(HttpMethod... methods) {
+            this.imageData = List.of(methods);
             return this;
         }
 
@@ -127,7 +136,7 @@ public class GlanceRoutes {
 
         private void flush() {
             if (pattern != null) {
-                built.add(new GlanceRoute(PathPattern.parse(pattern), allowed, bodyless, Map.copyOf(rules)));
+                built.add(new GlanceRoute(PathPattern.parse(pattern), allowed, bodyless, imageData, Map.copyOf(rules)));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.glimpse.gateway.routing;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
@@ -40,6 +42,7 @@ final class ProxyExchange {
     private final HttpClientRequest upstreamRequest;
     private final Upstream upstream;
     private final Duration responseTimeout;
+    private final long maxBodyBytes;
     private State state = State.AWAITING_HEADERS;
     private long headerTimer = -1;
 
@@ -48,7 +51,9 @@ final class ProxyExchange {
             RoutingContext ctx,
             HttpClientRequest upstreamRequest,
             Upstream upstream,
-            Duration responseTimeout) {
+            Duration responseTimeout,
+            long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.vertx = vertx;
         this.ctx = ctx;
         this.in = ctx.request();
@@ -81,12 +86,28 @@ final class ProxyExchange {
         }
         // Piped even when empty: the pipe resumes the paused request and ends the upstream request
         // when the client's request ends.
-        in.pipe().endOnFailure(false).to(upstreamRequest).onComplete(sent -> {
+        WriteStream<Buffer> towardsUpstream = maxBodyBytes == Long.MAX_VALUE
+                ? upstreamRequest
+                : new BoundedWriteStream(upstreamRequest, maxBodyBytes);
+        in.pipe().endOnFailure(false).to(towardsUpstream).onComplete(sent -> {
             if (sent.succeeded()) {
                 armHeaderTimer();
+            } else if (state == State.AWAITING_HEADERS && sent.cause() instanceof RequestTooLargeException tooLarge) {
+                state = State.DONE;
+                cancelHeaderTimer();
+                upstreamRequest.reset(0, tooLarge);
+                ctx.fail(tooLarge);
+            } else if (state == State.AWAITING_HEADERS && MessageFraming.malformedBody(sent.cause())) {
+                // The client's chunked framing broke: nothing of its answer was sent yet, so it gets a 400 before
+                // the connection closes, and the upstream never sees a request that is not whole.
+                state = State.DONE;
+                cancelHeaderTimer();
+                upstreamRequest.reset(0, sent.cause());
+                ctx.fail(new MessageFraming.AmbiguousFramingException(
+                        "The request body's chunked framing is malformed."));
             } else if (state != State.DONE) {
                 // The client stopped sending or the upstream stopped reading: tear down this exchange.
-                LOG.debugf("Request body to %s not fully sent: %s", upstream.name(), sent.cause());
+                LOG.infof("Request body to %s not fully sent: %s", upstream.name(), sent.cause());
                 upstreamRequest.reset(0, sent.cause());
             }
         });

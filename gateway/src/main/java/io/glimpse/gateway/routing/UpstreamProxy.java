@@ -45,7 +45,8 @@ public class UpstreamProxy {
                 ctx.fail(UpstreamFailures.connecting(upstream, connected.cause()));
                 return;
             }
-            new ProxyExchange(vertx, ctx, connected.result(), upstream, responseTimeout).start();
+            new ProxyExchange(vertx, ctx, connected.result(), upstream, responseTimeout, forward.maxBodyBytes())
+                    .start();
         });
     }
 }

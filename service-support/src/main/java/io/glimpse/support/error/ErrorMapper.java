@@ -18,9 +18,13 @@ import java.util.List;
 public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
+    /** Seconds a client is asked to wait before retrying when a component is down (PostgreSQL, a store). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response typed(GlimpseException e, HttpHeaders headers) {
-        return render(e.status(), e.getMessage(), headers);
+        Response rendered = render(e.status(), e.getMessage(), headers);
+        return e.status() == 503 ? withRetryAfter(rendered) : rendered;
     }
 
     @ServerExceptionMapper
@@ -40,10 +44,33 @@ public class ErrorMapper {
         return rendered;
     }
 
+    /**
+     * Whatever no typed mapper took: an outage of a component (PostgreSQL down, its pool exhausted) is 503 with
+     * {@code Retry-After}, a value the database cannot hold is 400, and only the rest is a bug, 500.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpHeaders headers) {
-        LOG.error("unexpected failure", e);
-        return render(500, "The server could not complete the request.", headers);
+        return switch (FailureKind.of(e)) {
+            case UNAVAILABLE -> {
+                LOG.warnf("a component is unavailable, answering 503: %s", e.toString());
+                yield withRetryAfter(
+                        render(503, "The service is temporarily unavailable; please retry later.", headers));
+            }
+            case BAD_INPUT -> {
+                LOG.infof("the database refused a value of the request: %s", e.toString());
+                yield render(400, "The request contains a value that cannot be stored or matched.", headers);
+            }
+            case BUG -> {
+                LOG.error("unexpected failure", e);
+                yield render(500, "The server could not complete the request.", headers);
+            }
+        };
+    }
+
+    private static Response withRetryAfter(Response response) {
+        return Response.fromResponse(response)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
     }
 
     public static Response render(int status, String explanation, HttpHeaders headers) {
@@ -59,7 +86,8 @@ public class ErrorMapper {
 
     /**
      * The Accept header's media types; an empty or malformed one counts as none, as webob reads it
-     * (openstacksdk uploads image data with {@code Accept: } and an empty value).
+     * (openstacksdk uploads image data with {@code Accept: } and an empty value). {@link RequestHeaderHygiene}
+     * removes such a header before routing; this covers an answer rendered before that filter ran.
      */
     private static List<MediaType> acceptable(HttpHeaders headers) {
         try {

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,13 +48,16 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final Vertx vertx;
+    private final RelayState state;
     private final URI source;
     private volatile boolean running;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
+    public OutboxRelay(
+            @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx, RelayState state) {
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
+        this.state = state;
         this.source = URI.create(config.source());
     }
 
@@ -128,9 +132,12 @@ public class OutboxRelay {
                     .recoverWithNull()
                     .invoke(settled::incrementAndGet));
         }
-        return chain.onFailure()
-                .invoke(failure ->
-                        LOG.warnf("Kafka did not take an event (%s); it stays in the outbox", failure.getMessage()))
+        return chain.invoke(() -> state.published(sent.get(), Optional.empty()))
+                .onFailure()
+                .invoke(failure -> {
+                    LOG.warnf("Kafka did not take an event (%s); it stays in the outbox", failure.getMessage());
+                    state.failed(String.valueOf(failure.getMessage()), sent.get(), events.get(sent.get()).createdAt);
+                })
                 .onFailure()
                 .recoverWithNull()
                 .map(ignored -> settled.get());
