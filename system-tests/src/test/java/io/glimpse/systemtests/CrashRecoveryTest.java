@@ -92,15 +92,19 @@ class CrashRecoveryTest extends ThroughTheGateway {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Future<?> writing = writer.submit(() -> {
-            for (int i = 0; !stop.get() && i < 400; i++) {
+            // A new member each attempt, well under the member quota (128): while sharing is down the attempts
+            // slow down, so a slow restart does not use up the ids.
+            for (int i = 0; !stop.get() && i < 2000; i++) {
                 String member = "crash-member-" + i;
-                outcomes.put(
-                        member,
-                        as("alice")
-                                .contentType(ContentType.JSON)
-                                .body(Map.of("member", member))
-                                .post("/v2/images/" + id + "/members")
-                                .statusCode());
+                int status = as("alice")
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("member", member))
+                        .post("/v2/images/" + id + "/members")
+                        .statusCode();
+                outcomes.put(member, status);
+                if (status != 200) {
+                    Thread.sleep(200);
+                }
             }
             return null;
         });
