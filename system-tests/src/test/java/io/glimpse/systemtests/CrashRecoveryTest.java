@@ -56,7 +56,7 @@ class CrashRecoveryTest extends ThroughTheGateway {
         try {
             awaitStatus(id, "saving", Duration.ofSeconds(30));
             awaitPartialData(id, true, Duration.ofSeconds(30));
-            GlimpseSuite.glimpse("crash", "catalog-service");
+            GlimpseSuite.glimpse("kill", "catalog-service");
             crashedAt = System.nanoTime();
             GlimpseSuite.glimpse("start", "catalog-service");
         } finally {
@@ -110,7 +110,7 @@ class CrashRecoveryTest extends ThroughTheGateway {
         });
         try {
             awaitConfirmed(outcomes, 5, Duration.ofSeconds(30));
-            GlimpseSuite.glimpse("crash", "sharing-service");
+            GlimpseSuite.glimpse("kill", "sharing-service");
             GlimpseSuite.glimpse("start", "sharing-service");
             int beforeRestart = confirmed(outcomes).size();
             awaitConfirmed(outcomes, beforeRestart + 5, Duration.ofSeconds(60));

@@ -101,4 +101,19 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                                 Image.class)
                         .getResultList());
     }
+
+    /**
+     * Whether import-service is writing this live image's data into some store ({@code os_glance_importing_to_stores}
+     * not empty): its partial writes are import-service's, which holds its own lease on them.
+     */
+    public Uni<Boolean> importInProgress(String imageId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from images where id = ?1 and deleted_at is null "
+                                        + "and coalesce(properties->>'os_glance_importing_to_stores', '') <> ''",
+                                Long.class)
+                        .setParameter(1, imageId)
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
 }

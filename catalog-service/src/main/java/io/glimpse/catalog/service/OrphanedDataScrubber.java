@@ -9,6 +9,7 @@ import io.glimpse.store.StoreRegistry;
 import io.glimpse.store.StoredEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,7 +23,7 @@ import java.util.Set;
 /**
  * Collects store objects that no live image points at: what a crash between a delete's commit and its data deletion
  * left behind (ADR 0004), or a service's object that was never registered. It also collects the partial writes of
- * uploads that no live instance streams (no live upload lease), e.g. of an image deleted after its instance died.
+ * uploads that no live instance streams (no live upload lease) and no import writes, e.g. of an image deleted after its instance died.
  * Only what is older than the grace period is touched, and each is checked against the database right before it
  * goes.
  */
@@ -89,8 +90,10 @@ public class OrphanedDataScrubber {
         return deleted;
     }
 
+    /** Whether the image's data is being written: an upload under a live lease, or an import in progress. */
     private boolean uploading(String imageId) {
-        return ImageUploadService.await(() -> Panache.withSession(() -> leases.isLive(imageId)));
+        return ImageUploadService.await(() -> Panache.withSession(() -> leases.isLive(imageId)
+                .chain(live -> live ? Uni.createFrom().item(true) : images.importInProgress(imageId))));
     }
 
     private boolean inUse(StoredEntry entry) {

@@ -122,21 +122,26 @@ public class OutboxRelay {
      */
     private Uni<Integer> publishInOrder(List<OutboxEvent> events) {
         AtomicInteger settled = new AtomicInteger();
+        AtomicInteger published = new AtomicInteger();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutboxEvent event : events) {
             chain = chain.chain(() -> emitter.sendMessage(toMessage(event))
-                    .invoke(() -> event.sentAt = OffsetDateTime.now(ZoneOffset.UTC))
+                    .invoke(() -> {
+                        event.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        published.incrementAndGet();
+                    })
                     .onFailure(OutboxRelay::neverPublishable)
                     .invoke(failure -> setAside(event, failure))
                     .onFailure(OutboxRelay::neverPublishable)
                     .recoverWithNull()
                     .invoke(settled::incrementAndGet));
         }
-        return chain.invoke(() -> state.published(sent.get(), Optional.empty()))
+        return chain.invoke(() -> state.published(published.get(), Optional.empty()))
                 .onFailure()
                 .invoke(failure -> {
                     LOG.warnf("Kafka did not take an event (%s); it stays in the outbox", failure.getMessage());
-                    state.failed(String.valueOf(failure.getMessage()), sent.get(), events.get(sent.get()).createdAt);
+                    state.failed(
+                            String.valueOf(failure.getMessage()), published.get(), events.get(settled.get()).createdAt);
                 })
                 .onFailure()
                 .recoverWithNull()
