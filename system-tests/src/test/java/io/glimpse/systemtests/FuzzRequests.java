@@ -15,13 +15,15 @@ import java.util.UUID;
 
 /**
  * A seeded, schema-driven generator of malformed and well-formed requests to every public route of the gateway:
- * the routes of glance-v2-api.md §1.3 and the key-manager API, the import routes included (they answer 404 until
- * import-service serves them, and 4xx after), with bodies built from the served image and member schemas and then
- * mutated, odd path segments and query filters, odd headers, and broken HTTP framing. The same seed gives the same
- * requests.
+ * the routes of glance-v2-api.md §1.3, the import workflow's (staging, imports, tasks), the key-manager API and the
+ * Keystone identity endpoint, with bodies built from the served image and member schemas (imports, tasks, Keystone
+ * authentications and application credentials from their documented shapes) and then mutated, odd path segments and
+ * query filters, odd headers, and broken HTTP framing. The same seed gives the same requests.
  */
 final class FuzzRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A header value naming a caller's real token, e.g. {@code token-of:ALICE}. */
+    static final String TOKEN_OF = "token-of:";
 
     /** Who sends a request: a demo user's real token, none, or a forged one. */
     enum Caller {
@@ -85,8 +87,10 @@ final class FuzzRequests {
             if (token != null) {
                 head.append("X-Auth-Token: ").append(token).append("\r\n");
             }
-            headers.forEach((name, value) ->
-                    head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) -> head.append(name)
+                    .append(": ")
+                    .append(value.startsWith(TOKEN_OF) ? tokenOf(value, tokens) : value)
+                    .append("\r\n"));
             byte[] framedBody = body;
             switch (framing) {
                 case CONTENT_LENGTH, NO_HOST -> {
@@ -126,6 +130,11 @@ final class FuzzRequests {
             System.arraycopy(headBytes, 0, all, 0, headBytes.length);
             System.arraycopy(framedBody, 0, all, headBytes.length, framedBody.length);
             return all;
+        }
+
+        /** A real token named in a header ({@code X-Subject-Token}), resolved only when the bytes are written. */
+        private static String tokenOf(String placeholder, Map<Caller, String> tokens) {
+            return tokens.getOrDefault(Caller.valueOf(placeholder.substring(TOKEN_OF.length())), "");
         }
 
         private static byte[] chunked(byte[] body, boolean badSize) {
@@ -176,6 +185,15 @@ final class FuzzRequests {
             new Route("/key-manager/v1/secrets", List.of("GET", "POST")),
             new Route("/key-manager/v1/secrets/{secret}", List.of("GET", "DELETE")),
             new Route("/key-manager/v1/secrets/{secret}/payload", List.of("GET")),
+            new Route("/identity", List.of("GET")),
+            new Route("/identity/v3", List.of("GET", "HEAD")),
+            new Route("/identity/v3/auth/tokens", List.of("POST", "POST", "GET", "HEAD", "DELETE")),
+            new Route("/identity/v3/auth/{auth}", List.of("GET")),
+            new Route("/identity/v3/projects", List.of("GET")),
+            new Route("/identity/v3/projects/{project}", List.of("GET")),
+            new Route("/identity/v3/users/{user}/projects", List.of("GET")),
+            new Route("/identity/v3/users/{user}/application_credentials", List.of("GET", "POST")),
+            new Route("/identity/v3/users/{user}/application_credentials/{credential}", List.of("GET", "DELETE")),
             new Route("/{garbage}", List.of("GET")));
 
     private static final List<String> ODD_SEGMENTS = List.of(
@@ -245,7 +263,9 @@ final class FuzzRequests {
             "os_hidden",
             "id",
             "checksum",
-            "os_hash_value");
+            "os_hash_value",
+            "type",
+            "nocatalog");
     private static final List<String> FILTER_VALUES = List.of(
             "in:",
             "in:a,b",
@@ -277,13 +297,23 @@ final class FuzzRequests {
     private final Map<String, JsonNode> imagePropertySchemas;
     private final List<String> images;
     private final List<String> imagesForAdmin;
+    private final List<String> tasks;
+    private final Map<Caller, String> userIds;
 
     /**
      * @param imageSchema    the served {@code /v2/schemas/image}: its property names and types drive the bodies
      * @param images         image ids to aim at (any caller's, the other project's private one included)
      * @param imagesForAdmin the ones an admin may also change (not the other project's, whose data is checked)
+     * @param tasks          ids of real tasks (of any project) to aim at
+     * @param userIds        the Keystone user ids of the callers with a real token (the identity routes' {user})
      */
-    FuzzRequests(long seed, JsonNode imageSchema, List<String> images, List<String> imagesForAdmin) {
+    FuzzRequests(
+            long seed,
+            JsonNode imageSchema,
+            List<String> images,
+            List<String> imagesForAdmin,
+            List<String> tasks,
+            Map<Caller, String> userIds) {
         this.random = new Random(seed);
         this.imagePropertySchemas = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it =
@@ -295,6 +325,8 @@ final class FuzzRequests {
         this.imageProperties = List.copyOf(imagePropertySchemas.keySet());
         this.images = List.copyOf(images);
         this.imagesForAdmin = List.copyOf(imagesForAdmin);
+        this.tasks = List.copyOf(tasks);
+        this.userIds = Map.copyOf(userIds);
     }
 
     List<Request> generate(int count) {
@@ -326,6 +358,12 @@ final class FuzzRequests {
                     pick(List.of("X-Image-Meta-Store", "x-openstack-image-size")),
                     pick(List.of("file", "s3", "nope", "-3", "12", "")));
         }
+        if (route.template().equals("/identity/v3/auth/tokens") && chance(85)) {
+            headers.put("X-Subject-Token", subjectToken(caller, method));
+        }
+        if (route.template().endsWith("/import") && chance(20)) {
+            headers.put("X-Image-Meta-Store", pick(List.of("file", "s3", "nope", "", "file,s3")));
+        }
         Framing framing = chance(93) ? (chance(80) ? Framing.CONTENT_LENGTH : Framing.CHUNKED) : pick(Framing.values());
         return new Request(index, caller, method, target, headers, body, framing);
     }
@@ -342,8 +380,23 @@ final class FuzzRequests {
                             chance(30)
                                     ? pick(ODD_SEGMENTS)
                                     : pick(List.of("project-a", "project-b", "project-c", "admin-project"));
-                        case "{task}", "{secret}" ->
+                        case "{task}" ->
+                            chance(30)
+                                    ? pick(ODD_SEGMENTS)
+                                    : chance(60) && !tasks.isEmpty()
+                                            ? pick(tasks)
+                                            : UUID.randomUUID().toString();
+                        case "{secret}", "{credential}" ->
                             chance(50) ? pick(ODD_SEGMENTS) : UUID.randomUUID().toString();
+                        case "{auth}" ->
+                            chance(20)
+                                    ? pick(ODD_SEGMENTS)
+                                    : pick(List.of("catalog", "projects", "domains", "system", "tokens"));
+                        case "{project}" ->
+                            chance(30)
+                                    ? pick(ODD_SEGMENTS)
+                                    : pick(List.of("project-a", "project-b", "admin-project", "no-such-project"));
+                        case "{user}" -> userId(caller);
                         case "{store}" -> chance(30) ? pick(ODD_SEGMENTS) : pick(List.of("file", "s3", "nope"));
                         case "{schema}" ->
                             chance(20)
@@ -359,6 +412,28 @@ final class FuzzRequests {
             path.append('/'); // a trailing slash: an empty last segment
         }
         return path.toString();
+    }
+
+    /** Mostly the caller's own user id (so the route's real work runs), else someone else's or an odd one. */
+    private String userId(Caller caller) {
+        if (chance(60) && userIds.containsKey(caller)) {
+            return userIds.get(caller);
+        }
+        if (chance(50) && !userIds.isEmpty()) {
+            return pick(List.copyOf(userIds.values()));
+        }
+        return chance(50) ? pick(ODD_SEGMENTS) : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The subject of a token validation: a real token (the caller's, or another user's), a forged or a garbage one.
+     * A revocation gets only tokens no caller uses, or it would take the caller's token away from the rest of the run.
+     */
+    private String subjectToken(Caller caller, String method) {
+        if (!method.equals("DELETE") && chance(60)) {
+            return TOKEN_OF + (chance(60) ? caller : pick(List.of(Caller.ALICE, Caller.CAROL, Caller.ADMIN))).name();
+        }
+        return chance(50) ? TOKEN_OF + Caller.FORGED.name() : pick(List.of("", "x", "a.b.c", "%00", text(40)));
     }
 
     private String imageId(Caller caller) {
@@ -428,6 +503,14 @@ final class FuzzRequests {
             secret.put("payload_content_encoding", pick(List.of("base64", "none", "")));
             secret.put("secret_type", pick(List.of("certificate", "opaque", "x")));
             document = secret;
+        } else if (template.endsWith("/import")) {
+            document = importRequest();
+        } else if (template.equals("/v2/tasks")) {
+            document = newTask();
+        } else if (template.equals("/identity/v3/auth/tokens")) {
+            document = authentication();
+        } else if (template.endsWith("/application_credentials")) {
+            document = applicationCredential();
         } else if (template.endsWith("/locations")) {
             Map<String, Object> location =
                     entry("url", pick(List.of("file:///etc/passwd", "s3://x/y", "http://h/%00", "")));
@@ -441,6 +524,152 @@ final class FuzzRequests {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code POST /v2/images/{id}/import}: a method and its arguments, the target stores (glance-v2-api.md §5.3). */
+    private Map<String, Object> importRequest() {
+        Map<String, Object> method = new LinkedHashMap<>();
+        if (chance(90)) {
+            method.put(
+                    "name",
+                    chance(85)
+                            ? pick(List.of(
+                                    "glance-direct", "glance-direct", "copy-image", "web-download", "glance-download"))
+                            : value(null, 0));
+        }
+        if (chance(40)) {
+            // Only loopback or unreachable addresses: a fuzz run never sends traffic elsewhere.
+            method.put(
+                    "uri",
+                    chance(80)
+                            ? pick(List.of(
+                                    "http://127.0.0.1:1/image",
+                                    "file:///etc/passwd",
+                                    "http://127.0.0.1:9292/v2/images",
+                                    "ftp://127.0.0.1/x",
+                                    "http://[::1",
+                                    "",
+                                    "%00"))
+                            : value(null, 0));
+        }
+        if (chance(15)) {
+            method.put(pick(List.of("glance_image_id", "glance_region", "glance_service_interface")), value(null, 0));
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("method", chance(90) ? method : value(null, 0));
+        if (chance(40)) {
+            request.put(
+                    "stores",
+                    chance(70)
+                            ? Arrays.asList(pick(List.of("file", "s3", "nope", "")), pick(List.of("file", "s3")))
+                            : value(null, 0));
+        }
+        if (chance(30)) {
+            request.put("all_stores", chance(70) ? random.nextBoolean() : value(null, 0));
+        }
+        if (chance(30)) {
+            request.put("all_stores_must_succeed", chance(70) ? random.nextBoolean() : value(null, 0));
+        }
+        return request;
+    }
+
+    /** {@code POST /v2/tasks}: Glance's task creation ({"type", "input"}), which Glimpse refuses as Glance does. */
+    private Map<String, Object> newTask() {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put(
+                "type",
+                chance(70) ? pick(List.of("import", "api_image_import", "location_import", "x")) : value(null, 0));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("import_from", pick(List.of("http://127.0.0.1:1/x", "swift://x", "", "%00")));
+        input.put("import_from_format", chance(70) ? pick(List.of("raw", "qcow2", "x")) : value(null, 0));
+        input.put("image_properties", chance(70) ? image() : value(null, 0));
+        task.put("input", chance(85) ? input : value(null, 0));
+        return task;
+    }
+
+    /** {@code POST /identity/v3/auth/tokens}: Keystone's password, token and application_credential methods. */
+    private Map<String, Object> authentication() {
+        String method = pick(List.of("password", "token", "application_credential", "totp", "x"));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("methods", chance(85) ? List.of(method) : value(null, 0));
+        switch (method) {
+            case "password" -> {
+                Map<String, Object> user = new LinkedHashMap<>();
+                if (chance(60)) {
+                    user.put("name", pick(List.of("alice", "carol", "nobody", "", "alice\u0000")));
+                    user.put("domain", entry(pick(List.of("name", "id")), pick(List.of("Default", "default", "x"))));
+                } else {
+                    user.put("id", chance(70) ? userId(Caller.ALICE) : value(null, 0));
+                }
+                user.put("password", chance(50) ? pick(List.of("alice", "carol", "wrong", "")) : value(null, 0));
+                identity.put("password", entry("user", chance(85) ? user : value(null, 0)));
+            }
+            case "token" -> identity.put("token", entry("id", chance(50) ? text(30) : value(null, 0)));
+            case "application_credential" -> {
+                Map<String, Object> credential = new LinkedHashMap<>();
+                credential.put(
+                        chance(50) ? "id" : "name",
+                        chance(70) ? UUID.randomUUID().toString() : value(null, 0));
+                credential.put("secret", chance(70) ? text(20) : value(null, 0));
+                if (chance(30)) {
+                    credential.put("user", entry("id", userId(Caller.ALICE)));
+                }
+                identity.put("application_credential", credential);
+            }
+            default -> identity.put(method, value(null, 0));
+        }
+        Map<String, Object> auth = entry("identity", chance(90) ? identity : value(null, 0));
+        if (chance(50)) {
+            auth.put(
+                    "scope",
+                    chance(70)
+                            ? entry(
+                                    "project",
+                                    chance(50)
+                                            ? entry("id", pick(List.of("project-a", "project-b", "x")))
+                                            : value(null, 1))
+                            : pick(List.of("unscoped", "system")));
+        }
+        return entry("auth", chance(95) ? auth : value(null, 0));
+    }
+
+    /**
+     * {@code POST /identity/v3/users/{id}/application_credentials}. A string name always starts with {@code fuzz-},
+     * so the credentials a run does create can be told apart and deleted after it.
+     */
+    private Map<String, Object> applicationCredential() {
+        Map<String, Object> credential = new LinkedHashMap<>();
+        if (chance(90)) {
+            credential.put("name", chance(70) ? "fuzz-" + text(1 + random.nextInt(20)) : nonString());
+        }
+        if (chance(30)) {
+            credential.put("secret", chance(70) ? text(random.nextInt(30)) : nonString());
+        }
+        if (chance(30)) {
+            credential.put(
+                    "expires_at",
+                    pick(List.of("2000-01-01T00:00:00Z", "2999-01-01T00:00:00", "tomorrow", "", "2030-13-45T99:99")));
+        }
+        if (chance(30)) {
+            credential.put(
+                    "roles",
+                    chance(60)
+                            ? List.of(
+                                    entry(pick(List.of("name", "id")), pick(List.of("member", "admin", "reader", "x"))))
+                            : value(null, 1));
+        }
+        if (chance(15)) {
+            credential.put("unrestricted", value("boolean", 0));
+        }
+        if (chance(10)) {
+            credential.put("access_rules", value("array", 0));
+        }
+        return entry("application_credential", chance(90) ? credential : value(null, 0));
+    }
+
+    /** Any JSON value but a string. */
+    private Object nonString() {
+        return value(pick(List.of("integer", "boolean", "null", "array", "object", "number")), 0);
     }
 
     private Map<String, Object> image() {

@@ -7,6 +7,7 @@ import io.glimpse.systemtests.FuzzRequests.Request;
 import io.glimpse.systemtests.RawHttpConnection.FramingViolation;
 import io.glimpse.testsupport.LocalSuite;
 import io.glimpse.testsupport.Tokens;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,17 +63,24 @@ class GatewayFuzzTest extends ThroughTheGateway {
         everyImage.add(bobsImage);
         JsonNode imageSchema =
                 JSON.readTree(as("alice").get("/v2/schemas/image").asString());
-        List<Request> requests = new FuzzRequests(seed, imageSchema, everyImage, alicesImages).generate(REQUESTS);
+        List<String> tasks = List.of(importedTask("alice"), importedTask("bob"));
 
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         tokens.put(Caller.ALICE, Tokens.forUser("alice"));
         tokens.put(Caller.CAROL, Tokens.forUser("carol"));
         tokens.put(Caller.ADMIN, Tokens.forUser("admin"));
         tokens.put(Caller.FORGED, forged(Tokens.forUser("alice")));
+        Map<Caller, String> userIds = new EnumMap<>(Caller.class);
+        for (Caller caller : List.of(Caller.ALICE, Caller.CAROL, Caller.ADMIN)) {
+            userIds.put(caller, keystoneUserId(tokens.get(caller)));
+        }
+        List<Request> requests =
+                new FuzzRequests(seed, imageSchema, everyImage, alicesImages, tasks, userIds).generate(REQUESTS);
 
         URI gateway = URI.create(LocalSuite.gatewayUrl());
         String host = gateway.getHost() + ":" + gateway.getPort();
         Map<String, LongAdder> histogram = new ConcurrentHashMap<>();
+        Map<String, LongAdder> byFamily = new ConcurrentHashMap<>();
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
@@ -86,6 +94,8 @@ class GatewayFuzzTest extends ThroughTheGateway {
                         Request request = requests.get(i);
                         String outcome = send(connection, request, host, tokens, secrets, failures);
                         histogram.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                        byFamily.computeIfAbsent(family(request) + " " + outcome, k -> new LongAdder())
+                                .increment();
                     }
                 } finally {
                     connection.close();
@@ -98,13 +108,17 @@ class GatewayFuzzTest extends ThroughTheGateway {
         }
         workers.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
+        userIds.forEach((caller, userId) -> deleteFuzzCredentials(tokens.get(caller), userId));
 
         Map<String, Long> counts = new TreeMap<>();
         histogram.forEach((outcome, count) -> counts.put(outcome, count.sum()));
         long sent = counts.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> familyCounts = new TreeMap<>();
+        byFamily.forEach((outcome, count) -> familyCounts.put(outcome, count.sum()));
         System.out.printf(
-                "gateway fuzz: %d requests in %.1f s over %d connections, seed %d%n  status histogram: %s%n",
-                sent, seconds, CONNECTIONS, seed, counts);
+                "gateway fuzz: %d requests in %.1f s over %d connections, seed %d%n  status histogram: %s%n"
+                        + "  by route family: %s%n",
+                sent, seconds, CONNECTIONS, seed, counts, familyCounts);
         assertThat(sent).isEqualTo(REQUESTS);
         assertThat(failures.stream().limit(25).toList())
                 .as("failures (seed %d; %d in all, the first ones shown)", seed, failures.size())
@@ -219,6 +233,64 @@ class GatewayFuzzTest extends ThroughTheGateway {
                     .statusCode(204);
         }
         return id;
+    }
+
+    /** Which part of the API a request aims at, for the histogram. */
+    private static String family(Request request) {
+        String path = request.target().split("\\?", 2)[0];
+        if (path.startsWith("/identity")) {
+            return "identity";
+        }
+        if (path.startsWith("/v2/tasks")
+                || path.startsWith("/v2/info/import")
+                || path.startsWith("/v2/schemas/task")
+                || path.matches("/v2/images/[^/]*/(stage|import|tasks)/?")) {
+            return "import";
+        }
+        return "other";
+    }
+
+    /** A finished glance-direct import of a new image of the user's: the id of its task. */
+    private static String importedTask(String user) {
+        String image = Imports.newRawImage(user);
+        Imports.stage(user, image, Imports.randomBytes(2048, 12)).then().statusCode(204);
+        Imports.startImport(user, image, Imports.method("glance-direct")).then().statusCode(202);
+        return (String) Imports.awaitTaskEnd(user, image).get("id");
+    }
+
+    /** The Keystone user id behind a token, as the identity endpoint shows it. */
+    private static String keystoneUserId(String token) {
+        return RestAssured.given()
+                .header("X-Auth-Token", token)
+                .header("X-Subject-Token", token)
+                .get("/identity/v3/auth/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("token.user.id");
+    }
+
+    /** The application credentials the run created (their names start with fuzz-): never left behind. */
+    private static void deleteFuzzCredentials(String token, String userId) {
+        String credentials = "/identity/v3/users/" + userId + "/application_credentials";
+        List<Map<String, Object>> listed = RestAssured.given()
+                .header("X-Auth-Token", token)
+                .get(credentials)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("application_credentials");
+        for (Map<String, Object> credential : listed) {
+            if (String.valueOf(credential.get("name")).startsWith("fuzz-")) {
+                RestAssured.given()
+                        .header("X-Auth-Token", token)
+                        .delete(credentials + "/" + credential.get("id"))
+                        .then()
+                        .statusCode(204);
+            }
+        }
     }
 
     /** A real token of alice's with its signature replaced: well formed, never valid. */
