@@ -17,15 +17,13 @@ curl -sf "$GATEWAY/versions" >/dev/null || { echo "the suite is not up: deploy/l
 curl -s -o /dev/null "$GLANCE/versions" || "$REFERENCE/start.sh" >/dev/null
 
 WORK=$(mktemp -d)
-GLIMPSE_IMAGES=()
-GLANCE_IMAGES=()
 RESTARTED=
 cleanup() {
   local id
-  for id in "${GLIMPSE_IMAGES[@]}"; do
+  for id in $(cat "$WORK/created-glimpse" 2>/dev/null); do
     curl -s -o /dev/null -X DELETE "$GATEWAY/v2/images/$id" -H "X-Auth-Token: $(token admin)" || true
   done
-  for id in "${GLANCE_IMAGES[@]}"; do
+  for id in $(cat "$WORK/created-glance" 2>/dev/null); do
     curl -s -o /dev/null -X DELETE "$GLANCE/v2/images/$id" -H 'X-Auth-Token: fake-admin' || true
   done
   if [[ -n "$RESTARTED" ]]; then
@@ -55,7 +53,7 @@ create() {
   local side=$1 id
   id=$(curl -sf -X POST "$(url "$side")/v2/images" -H "$(auth "$side" alice)" -H 'Content-Type: application/json' \
     -d '{"name": "bench-import", "disk_format": "raw", "container_format": "bare"}' | field id)
-  if [[ $side == glance ]]; then GLANCE_IMAGES+=("$id"); else GLIMPSE_IMAGES+=("$id"); fi
+  echo "$id" >>"$WORK/created-$side"   # a file: create runs in a subshell
   echo "$id"
 }
 
@@ -69,10 +67,10 @@ wait_for() {
   done
 }
 
-# glance_direct <side>: prints "stage_s import_s total_s" and leaves the image id in $LAST_ID
+# glance_direct <side>: prints "stage_s import_s total_s image_id"
 glance_direct() {
   local side=$1 id t0 t1 t2 code
-  id=$(create "$side"); LAST_ID=$id
+  id=$(create "$side")
   t0=$(now)
   code=$(curl -s -o /dev/null -w '%{http_code}' -T "$FILE" -X PUT "$(url "$side")/v2/images/$id/stage" \
     -H "$(auth "$side" alice)" -H 'Content-Type: application/octet-stream')
@@ -83,7 +81,7 @@ glance_direct() {
   [[ $code == 202 ]] || { echo "$side: import answered $code" >&2; exit 1; }
   wait_for "$side" "$id" "d['status'] == 'active'"
   t2=$(now)
-  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t0" "$t2")"
+  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t0" "$t2") $id"
 }
 
 # copy <side> <id> <stores as a JSON list>: seconds until the copy ended
@@ -105,9 +103,9 @@ head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom >"$FILE"
 BYTES=$(stat -c %s "$FILE")
 
 echo "== glance-direct into the default store, then copy-image to a second store"
-read -r GS_STAGE GS_IMPORT GS_TOTAL <<<"$(glance_direct glimpse)"; GS_ID=$LAST_ID
+read -r GS_STAGE GS_IMPORT GS_TOTAL GS_ID <<<"$(glance_direct glimpse)"
 GS_COPY=$(copy glimpse "$GS_ID" '["s3"]')
-read -r GL_STAGE GL_IMPORT GL_TOTAL <<<"$(glance_direct glance)"; GL_ID=$LAST_ID
+read -r GL_STAGE GL_IMPORT GL_TOTAL GL_ID <<<"$(glance_direct glance)"
 GL_COPY=$(copy glance "$GL_ID" '["cheap"]')
 printf '  %-8s stage %6.2f s  import %6.2f s  glance-direct %6.2f s = %7s MiB/s   copy %6.2f s = %7s MiB/s\n' \
   Glimpse "$GS_STAGE" "$GS_IMPORT" "$GS_TOTAL" "$(mbps "$BYTES" "$GS_TOTAL")" "$GS_COPY" "$(mbps "$BYTES" "$GS_COPY")"
@@ -134,9 +132,9 @@ RESTARTED=yes
 "$LAUNCHER" stop import-service >/dev/null; "$LAUNCHER" stop catalog-service >/dev/null
 GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start catalog-service >/dev/null
 GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start import-service >/dev/null
-read -r _ _ _ <<<"$(glance_direct glimpse)"; ONE_ID=$LAST_ID
+read -r _ _ _ ONE_ID <<<"$(glance_direct glimpse)"
 GS_ONE=$(copy glimpse "$ONE_ID" '["s3"]')
-read -r _ _ _ <<<"$(glance_direct glimpse)"; TWO_ID=$LAST_ID
+read -r _ _ _ TWO_ID <<<"$(glance_direct glimpse)"
 GS_TWO=$(copy glimpse "$TWO_ID" '["s3", "s3b"]')
 # Glance has two stores: its image lives in one, so a copy to two at once needs a third; it copies one store at a time
 # (max_parallel_stores unset), so its two-store time is measured as the one-store copy twice in a row.
