@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The JSON schemas Glance serves at {@code /v2/schemas/member} and {@code /v2/schemas/members}
- * (image_members.py {@code get_schema}/{@code get_collection_schema}, rendered by glance.schema's
- * {@code Schema.raw} and {@code CollectionSchema.raw}).
+ * (image_members.py {@code get_schema}/{@code get_collection_schema}). Glance's schemas controller renders
+ * both with {@code minimal()}, not {@code raw()}: no {@code additionalProperties} on the member, and the
+ * collection has only {@code members} and {@code schema} (member lists are never paged), with one link.
  */
 public final class MemberSchemas {
     private static final String UUID_PATTERN =
@@ -39,25 +40,17 @@ public final class MemberSchemas {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", "member");
         schema.put("properties", properties);
-        schema.put("additionalProperties", false);
         return schema;
     }
 
     public static Map<String, Object> members() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("members", Map.of("type", "array", "items", member()));
-        properties.put("first", Map.of("type", "string"));
-        properties.put("next", Map.of("type", "string"));
         properties.put("schema", Map.of("type", "string"));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", "members");
         schema.put("properties", properties);
-        schema.put(
-                "links",
-                List.of(
-                        Map.of("rel", "first", "href", "{first}"),
-                        Map.of("rel", "next", "href", "{next}"),
-                        Map.of("rel", "describedby", "href", "{schema}")));
+        schema.put("links", List.of(Map.of("rel", "describedby", "href", "{schema}")));
         return schema;
     }
 }
