@@ -85,10 +85,9 @@ public class ImageDataResource {
                                     "Content-Range",
                                     "bytes " + span.firstByte() + "-"
                                             + span.lastByte().getAsLong() + "/" + data.size()));
-                    // Glance sends the hex MD5 here (not base64), and only for the whole data.
-                    data.checksum()
-                            .filter(sum -> data.range().isEmpty())
-                            .ifPresent(sum -> response.header("Content-MD5", sum));
+                    // Glance sends the hex MD5 here (not base64), always the whole image's, on 206 too: a client
+                    // resuming a download checks the joined pieces against it.
+                    data.checksum().ifPresent(sum -> response.header("Content-MD5", sum));
                     return response.build();
                 })
                 .orElseGet(() -> Response.noContent().build());

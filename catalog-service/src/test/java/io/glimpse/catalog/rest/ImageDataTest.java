@@ -137,11 +137,15 @@ class ImageDataTest {
         assertThat(first.header("Content-Range")).isEqualTo("bytes 0-9/1000");
         assertThat(first.header("Content-Length")).isEqualTo("10");
         assertThat(first.asByteArray()).isEqualTo(Arrays.copyOfRange(data, 0, 10));
+        assertThat(first.header("Content-MD5"))
+                .as("Glance sends the whole image's checksum with every piece, for resumed downloads")
+                .isEqualTo(hex("MD5", data));
 
         Response suffix = download("alice").header("Range", "bytes=-5").get(file(id));
         assertThat(suffix.statusCode()).isEqualTo(206);
         assertThat(suffix.header("Content-Range")).isEqualTo("bytes 995-999/1000");
         assertThat(suffix.asByteArray()).isEqualTo(Arrays.copyOfRange(data, 995, 1000));
+        assertThat(suffix.header("Content-MD5")).isEqualTo(hex("MD5", data));
 
         Response open = download("alice").header("Range", "bytes=990-").get(file(id));
         assertThat(open.statusCode()).isEqualTo(206);
