@@ -101,7 +101,12 @@ public class Image extends PanacheEntityBase {
 
     /** The ids of the stores holding the data, as the {@code stores} field lists them. */
     public List<String> storeIds() {
-        return locations().stream().map(ImageLocation::storeId).distinct().toList();
+        return storeIdsOf(locations());
+    }
+
+    /** The ids of the stores these locations are in, each once, in location order. */
+    public static List<String> storeIdsOf(List<ImageLocation> locations) {
+        return locations.stream().map(ImageLocation::storeId).distinct().toList();
     }
 
     /** The first location in {@code storeId}, if the data is there. */

@@ -69,11 +69,12 @@ public class ImageRepresentation {
         json.put("tags", image.tags);
         json.put("created_at", time(image.createdAt));
         json.put("updated_at", time(image.updatedAt));
-        if (!image.locations().isEmpty()) {
+        List<ImageLocation> locations = policy.visibleLocations(caller, image);
+        if (!locations.isEmpty()) {
             // Glance's multi-store field: the stores holding the data, comma-separated; absent without data.
-            json.put("stores", String.join(",", image.storeIds()));
+            json.put("stores", String.join(",", Image.storeIdsOf(locations)));
         }
-        showLocations(caller, image, json);
+        showLocations(caller, image, locations, json);
         json.put("self", "/v2/images/" + image.id);
         json.put("file", "/v2/images/" + image.id + "/file");
         json.put("schema", "/v2/schemas/image");
@@ -84,10 +85,9 @@ public class ImageRepresentation {
      * {@code locations} (show_multiple_locations) and {@code direct_url} (show_image_direct_url, with data only),
      * both for callers {@code get_image_location} allows; others see an empty list and no direct_url (§7.1).
      */
-    private void showLocations(Caller caller, Image image, Map<String, Object> json) {
+    private void showLocations(Caller caller, Image image, List<ImageLocation> locations, Map<String, Object> json) {
         boolean showList = locationConfig.showMultipleLocations();
-        boolean showDirect =
-                locationConfig.showImageDirectUrl() && !image.locations().isEmpty();
+        boolean showDirect = locationConfig.showImageDirectUrl() && !locations.isEmpty();
         if (!showList && !showDirect) {
             return;
         }
@@ -96,13 +96,13 @@ public class ImageRepresentation {
             json.put(
                     "locations",
                     allowed
-                            ? image.locations().stream()
+                            ? locations.stream()
                                     .map(ImageRepresentation::location)
                                     .toList()
                             : List.of());
         }
         if (showDirect && allowed) {
-            json.put("direct_url", order.byWeight(image.locations()).getFirst().url());
+            json.put("direct_url", order.byWeight(locations).getFirst().url());
         }
     }
 

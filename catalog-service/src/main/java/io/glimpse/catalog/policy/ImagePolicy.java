@@ -1,7 +1,9 @@
 package io.glimpse.catalog.policy;
 
 import io.glimpse.catalog.domain.Image;
+import io.glimpse.catalog.domain.ImageLocation;
 import io.glimpse.catalog.domain.ImageNotFoundException;
+import io.glimpse.contracts.model.ImageStatus;
 import io.glimpse.contracts.model.MemberStatus;
 import io.glimpse.contracts.model.Visibility;
 import io.glimpse.policy.Credentials;
@@ -15,6 +17,7 @@ import io.glimpse.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -131,6 +134,15 @@ public class ImagePolicy {
 
     public boolean isAdmin(Caller caller) {
         return access.isAdmin(credentials(caller));
+    }
+
+    /**
+     * The image's locations as far as the caller may know them: none of a deactivated image's for anyone but an
+     * admin (Glance's database layer drops them there), so its {@code stores}, {@code locations} and
+     * {@code direct_url} go with them until it is reactivated.
+     */
+    public List<ImageLocation> visibleLocations(Caller caller, Image image) {
+        return image.status == ImageStatus.DEACTIVATED && !isAdmin(caller) ? List.of() : image.locations();
     }
 
     private void authorizeVisibility(Credentials credentials, Map<String, String> target, Visibility visibility) {

@@ -9,6 +9,7 @@ import io.glimpse.catalog.domain.NewLocation;
 import io.glimpse.catalog.domain.NewLocation.ValidationData;
 import io.glimpse.catalog.messaging.ImageEvents;
 import io.glimpse.catalog.policy.CatalogOperation;
+import io.glimpse.catalog.policy.ImagePolicy;
 import io.glimpse.catalog.repository.ImageRepository;
 import io.glimpse.catalog.storage.LocationProbe;
 import io.glimpse.catalog.storage.LocationProbe.Probe;
@@ -57,6 +58,7 @@ public class LocationImportService {
     private static final int READ_ATTEMPTS = 3;
 
     private final ImageLookup lookup;
+    private final ImagePolicy policy;
     private final ImageRepository images;
     private final ImageEvents events;
     private final LocationProbe probe;
@@ -74,12 +76,14 @@ public class LocationImportService {
 
     public LocationImportService(
             ImageLookup lookup,
+            ImagePolicy policy,
             ImageRepository images,
             ImageEvents events,
             LocationProbe probe,
             StoreRegistry stores,
             CatalogConfig config) {
         this.lookup = lookup;
+        this.policy = policy;
         this.images = images;
         this.events = events;
         this.probe = probe;
@@ -92,11 +96,14 @@ public class LocationImportService {
         hashers.shutdownNow();
     }
 
-    /** {@code GET /v2/images/{id}/locations}: {@code fetch_image_location} (service or admin), else 403. */
+    /**
+     * {@code GET /v2/images/{id}/locations}: {@code fetch_image_location} (service or admin), else 403; a deactivated
+     * image has none for a service that is not an admin, as in Glance.
+     */
     @WithSession
     public Uni<List<ImageLocation>> locations(Caller caller, String id) {
         return lookup.forServiceApi(CatalogOperation.FETCH_IMAGE_LOCATION, caller, id)
-                .map(image -> image.locations());
+                .map(image -> policy.visibleLocations(caller, image));
     }
 
     /** {@code POST /v2/images/{id}/locations} → 202. Blocking: the URL is looked up in its store. */
