@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 
 import static io.glimpse.catalog.Api.PATCH_V21;
 import static io.glimpse.catalog.Api.as;
+import static io.glimpse.catalog.Api.asService;
 import static io.glimpse.catalog.Api.createId;
 import static io.glimpse.catalog.Api.op;
 import static io.glimpse.catalog.Api.patch;
@@ -392,6 +393,13 @@ class ImageDataTest {
 
         assertThat(download("alice").get(file(id)).statusCode()).isEqualTo(403);
         assertThat(download("admin").get(file(id)).asByteArray()).isEqualTo(data);
+        // Glance drops a deactivated image's locations for everyone but an admin, and its stores with them.
+        assertThat(show("alice", id).jsonPath().getMap("$")).doesNotContainKey("stores");
+        assertThat(show("admin", id).jsonPath().getString("stores")).isEqualTo("file");
+
+        assertThat(as("admin").post("/v2/images/" + id + "/actions/reactivate").statusCode())
+                .isEqualTo(204);
+        assertThat(show("alice", id).jsonPath().getString("stores")).isEqualTo("file");
     }
 
     @Test
@@ -408,6 +416,10 @@ class ImageDataTest {
                 .isEqualTo("s3");
         assertThat(detail.jsonPath().getString("stores.find { it.id == 's3' }.properties.s3_store_bucket"))
                 .isEqualTo(s3Bucket());
+        // Every store shows its weight, as current Glance does (0 where none is configured: OperatorStoresTest).
+        assertThat(detail.jsonPath().getList("stores.weight")).containsExactlyInAnyOrder(100, 50);
+        // stores_info_detail is "admin or service" since Glance 2025.1 (25.1 still says admin only): ADR 0009.
+        assertThat(asService().get("/v2/info/stores/detail").statusCode()).isEqualTo(200);
 
         byte[] data = random(4096);
         String id = newImage("alice", "raw");

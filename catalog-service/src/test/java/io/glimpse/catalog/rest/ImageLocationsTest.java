@@ -320,6 +320,27 @@ class ImageLocationsTest {
     }
 
     @Test
+    void aDeactivatedImageShowsItsLocationsToAdminsOnly() {
+        String url = placed(random(100));
+        String id = queuedImage("alice");
+        assertThat(addLocation("alice", id, url).statusCode()).isEqualTo(200);
+        assertThat(as("admin").post("/v2/images/" + id + "/actions/deactivate").statusCode())
+                .isEqualTo(204);
+
+        // Glance's database layer hands a non-admin a deactivated image without locations.
+        Response owner = show("alice", id);
+        assertThat(owner.jsonPath().getList("locations")).isEmpty();
+        assertThat(owner.jsonPath().getMap("$")).doesNotContainKeys("direct_url", "stores");
+        Response fetched = asService().get("/v2/images/" + id + "/locations");
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.jsonPath().getList("$")).isEmpty();
+        Response admin = show("admin", id);
+        assertThat(admin.jsonPath().getList("locations.url")).containsExactly(url);
+        assertThat(admin.jsonPath().getString("direct_url")).isEqualTo(url);
+        assertThat(admin.jsonPath().getString("stores")).isEqualTo("file");
+    }
+
+    @Test
     void aServiceRegistersALocationAndCatalogHashesItInTheBackground() {
         byte[] data = random(300_000);
         String url = placed(data);
