@@ -5,7 +5,6 @@ import io.glimpse.contracts.model.MemberStatus;
 import io.glimpse.sharing.client.CatalogClient;
 import io.glimpse.sharing.config.SharingConfig;
 import io.glimpse.sharing.domain.ImageMember;
-import io.glimpse.sharing.domain.ImageNotFoundException;
 import io.glimpse.sharing.domain.ImageProjection;
 import io.glimpse.sharing.domain.MemberNotFoundException;
 import io.glimpse.sharing.domain.MemberQuotaExceededException;
@@ -139,24 +138,21 @@ public class MemberService {
     }
 
     /**
-     * Runs a use case on what the projection knows, filling it from catalog first when it has never
-     * seen the image. A denial (403, or 404 for an image the caller may not see) can come from a
-     * projection that lags behind catalog, e.g. an image made shared a moment ago: then catalog is
-     * asked once more, and when it knows something newer the use case runs again on that.
+     * Runs a use case on catalog's current facts about the image. The projection alone may lag behind catalog in
+     * both directions: an image made shared a moment ago would be refused, and one made private a moment ago would
+     * still show its members (Glance answers 403 at once). So the projection is brought up to date from catalog
+     * first, or filled from it when no event has brought the image yet; when catalog cannot be asked, what the
+     * projection knows decides.
      */
     private <T> Uni<T> withFreshFacts(String imageId, Supplier<Uni<T>> useCase) {
         return images.ensureKnown(imageId)
-                .chain(fresh -> useCase.get()
-                        .onFailure(denial -> !fresh && mayComeFromLag(denial))
-                        .recoverWithUni(denial -> images.refresh(imageId)
+                .chain(filled -> filled
+                        ? Uni.createFrom().voidItem()
+                        : images.refresh(imageId)
                                 .onFailure()
                                 .recoverWithItem(false)
-                                .chain(newer ->
-                                        newer ? useCase.get() : Uni.createFrom().failure(denial))));
-    }
-
-    private static boolean mayComeFromLag(Throwable failure) {
-        return failure instanceof GlimpseException.Forbidden || failure instanceof ImageNotFoundException;
+                                .replaceWithVoid())
+                .chain(useCase::get);
     }
 
     private Uni<Void> authorize(MemberOperation operation, Caller caller, ImageProjection image, String memberId) {

@@ -27,12 +27,27 @@ class CatalogLookupTest {
         Response added = addMember("alice", image, "project-b");
 
         assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(FakeCatalogControl.lookups(image)).isEqualTo(1);
         Response projection = TestImages.projection(image);
         assertThat(projection.jsonPath().getLong("sequence")).isEqualTo(5);
         assertThat(projection.jsonPath().getString("owner")).isEqualTo("project-a");
         assertThat(listMembers("alice", image).jsonPath().getList("members.member_id"))
                 .containsExactly("project-b");
-        assertThat(FakeCatalogControl.lookups(image)).isEqualTo(1);
+    }
+
+    @Test
+    void aGrantFromALaggingProjectionIsCheckedWithCatalog() {
+        // Shared with project-b, then made private a moment ago (that event has not arrived): Glance answers 403.
+        String image = TestImages.sharedOfAlice();
+        assertThat(addMember("alice", image, "project-b").statusCode()).isEqualTo(200);
+        FakeCatalogControl.knows(TestImages.state(image, 2, Visibility.PRIVATE));
+
+        Response listed = listMembers("alice", image);
+
+        assertThat(listed.statusCode()).isEqualTo(403);
+        assertThat(listed.jsonPath().getString("message")).contains("Only shared images have members.");
+        assertThat(TestImages.projection(image).jsonPath().getString("visibility"))
+                .isEqualTo("private");
     }
 
     @Test
