@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Interoperable import, Glimpse against the reference Glance in the same run (glance-v2-api.md §8): one SIZE_MIB
 # image (default 1024) imported by glance-direct (stage, then import into the default store), then copied by an
-# admin to a second store with copy-image; and, on each side, a copy to two stores at once against a copy to one.
+# admin to a second store of the same kind with copy-image; and a copy to two stores at once against a copy to one.
 # Prints each time, the throughputs and the Glimpse/Glance ratios. Needs the suite running (deploy/local/glimpse up);
-# starts the reference Glance (../shared/reference-glance) if it is not running. For the copy to two stores at once,
-# catalog-service and import-service are restarted with one more S3 store (bucket glimpse-bench), and restarted
-# with their usual stores at the end; every image this script creates is deleted.
+# starts the reference Glance (../shared/reference-glance) if it is not running. catalog-service and import-service
+# are restarted with two more stores (file2, s3b) and restarted with their usual stores at the end; every image this
+# script creates is deleted.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GATEWAY=${GATEWAY_URL:-http://127.0.0.1:9292}
@@ -102,25 +102,13 @@ echo "== a $SIZE_MIB MiB random image"
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom >"$FILE"
 BYTES=$(stat -c %s "$FILE")
 
-echo "== glance-direct into the default store, then copy-image to a second store"
-read -r GS_STAGE GS_IMPORT GS_TOTAL GS_ID <<<"$(glance_direct glimpse)"
-GS_COPY=$(copy glimpse "$GS_ID" '["s3"]')
-read -r GL_STAGE GL_IMPORT GL_TOTAL GL_ID <<<"$(glance_direct glance)"
-GL_COPY=$(copy glance "$GL_ID" '["cheap"]')
-printf '  %-8s stage %6.2f s  import %6.2f s  glance-direct %6.2f s = %7s MiB/s   copy %6.2f s = %7s MiB/s\n' \
-  Glimpse "$GS_STAGE" "$GS_IMPORT" "$GS_TOTAL" "$(mbps "$BYTES" "$GS_TOTAL")" "$GS_COPY" "$(mbps "$BYTES" "$GS_COPY")"
-printf '  %-8s stage %6.2f s  import %6.2f s  glance-direct %6.2f s = %7s MiB/s   copy %6.2f s = %7s MiB/s\n' \
-  Glance "$GL_STAGE" "$GL_IMPORT" "$GL_TOTAL" "$(mbps "$BYTES" "$GL_TOTAL")" "$GL_COPY" "$(mbps "$BYTES" "$GL_COPY")"
-GD_RATIO=$(ratio "$GL_TOTAL" "$GS_TOTAL")
-COPY_RATIO=$(ratio "$GL_COPY" "$GS_COPY")
-BOTH_RATIO=$(ratio "$(python3 -c "print($GL_TOTAL + $GL_COPY)")" "$(python3 -c "print($GS_TOTAL + $GS_COPY)")")
-printf '  Glimpse/Glance throughput: glance-direct %sx, copy-image %sx, both together %sx (goal >= 1.5x)\n' \
-  "$GD_RATIO" "$COPY_RATIO" "$BOTH_RATIO"
-
-echo "== a copy to two stores at once against a copy to one"
-# Glimpse: one more S3 store (its own bucket) beside the suite's, for this part only.
+# Glimpse runs with two more stores for this script: file2 (a second directory, like the reference Glance's second
+# file store "cheap") and s3b (a second bucket); catalog-service and import-service are restarted with them.
 cp "$ROOT/deploy/local/stores.properties" "$WORK/stores.properties"
 cat >>"$WORK/stores.properties" <<EOF
+glimpse.store.backends.file2.type=file
+glimpse.store.backends.file2.weight=30
+glimpse.store.backends.file2.directory=\${glimpse.data-dir}/images-bench
 glimpse.store.backends.s3b.type=s3
 glimpse.store.backends.s3b.weight=40
 glimpse.store.backends.s3b.endpoint=http://127.0.0.1:9000
@@ -132,6 +120,26 @@ RESTARTED=yes
 "$LAUNCHER" stop import-service >/dev/null; "$LAUNCHER" stop catalog-service >/dev/null
 GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start catalog-service >/dev/null
 GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start import-service >/dev/null
+
+echo "== glance-direct into the default store, then copy-image to a second store of the same kind (file to file)"
+read -r GS_STAGE GS_IMPORT GS_TOTAL GS_ID <<<"$(glance_direct glimpse)"
+GS_COPY=$(copy glimpse "$GS_ID" '["file2"]')
+GS_COPY_S3=$(copy glimpse "$GS_ID" '["s3"]')
+read -r GL_STAGE GL_IMPORT GL_TOTAL GL_ID <<<"$(glance_direct glance)"
+GL_COPY=$(copy glance "$GL_ID" '["cheap"]')
+printf '  %-8s stage %6.2f s  import %6.2f s  glance-direct %6.2f s = %7s MiB/s   copy %6.2f s = %7s MiB/s\n' \
+  Glimpse "$GS_STAGE" "$GS_IMPORT" "$GS_TOTAL" "$(mbps "$BYTES" "$GS_TOTAL")" "$GS_COPY" "$(mbps "$BYTES" "$GS_COPY")"
+printf '  %-8s stage %6.2f s  import %6.2f s  glance-direct %6.2f s = %7s MiB/s   copy %6.2f s = %7s MiB/s\n' \
+  Glance "$GL_STAGE" "$GL_IMPORT" "$GL_TOTAL" "$(mbps "$BYTES" "$GL_TOTAL")" "$GL_COPY" "$(mbps "$BYTES" "$GL_COPY")"
+printf '  Glimpse  copy file -> s3 %6.2f s = %7s MiB/s (Glance has no s3 store here)\n' \
+  "$GS_COPY_S3" "$(mbps "$BYTES" "$GS_COPY_S3")"
+GD_RATIO=$(ratio "$GL_TOTAL" "$GS_TOTAL")
+COPY_RATIO=$(ratio "$GL_COPY" "$GS_COPY")
+BOTH_RATIO=$(ratio "$(python3 -c "print($GL_TOTAL + $GL_COPY)")" "$(python3 -c "print($GS_TOTAL + $GS_COPY)")")
+printf '  Glimpse/Glance throughput: glance-direct %sx, copy-image %sx, both together %sx (goal >= 1.5x)\n' \
+  "$GD_RATIO" "$COPY_RATIO" "$BOTH_RATIO"
+
+echo "== a copy to two stores at once against a copy to one"
 read -r _ _ _ ONE_ID <<<"$(glance_direct glimpse)"
 GS_ONE=$(copy glimpse "$ONE_ID" '["s3"]')
 read -r _ _ _ TWO_ID <<<"$(glance_direct glimpse)"
