@@ -33,12 +33,36 @@ public final class TopicReader implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-            partitions.add(new TopicPartition(topic, info.partition()));
-        }
+        List<TopicPartition> partitions = partitionsOnceTheTopicExists(topic, Duration.ofSeconds(60));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /**
+     * The topic's partitions. A topic is created by its first record, which a relay may not have sent yet; assigning no
+     * partitions would make every poll fail, so wait (bounded) until the topic exists.
+     */
+    private List<TopicPartition> partitionsOnceTheTopicExists(String topic, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                consumer.close();
+                throw new AssertionError("topic " + topic + " does not exist after " + timeout);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                consumer.close();
+                throw new AssertionError("interrupted while waiting for topic " + topic, e);
+            }
+        }
     }
 
     /** Every record with this key, in the order of its partition, waiting until {@code done} holds for them. */
