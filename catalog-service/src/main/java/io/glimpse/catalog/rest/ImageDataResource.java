@@ -3,6 +3,7 @@ package io.glimpse.catalog.rest;
 import io.glimpse.catalog.domain.RangeRequest;
 import io.glimpse.catalog.service.ImageDownloadService;
 import io.glimpse.catalog.service.ImageUploadService;
+import io.glimpse.contracts.internal.SendFile;
 import io.glimpse.store.FileSegmentStream;
 import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.CurrentCaller;
@@ -70,16 +71,23 @@ public class ImageDataResource {
     public Response download(
             @PathParam("imageId") String imageId,
             @HeaderParam("Range") String range,
-            @HeaderParam("Content-Range") String legacyRange) {
+            @HeaderParam("Content-Range") String legacyRange,
+            @HeaderParam(SendFile.OFFER) String sendFileOffer) {
         Optional<RangeRequest> wanted = RangeRequest.parse(range, legacyRange);
         return downloads
                 .download(caller.get(), imageId, wanted)
                 .map(data -> {
                     Response.ResponseBuilder response = Response.status(
                                     data.range().isPresent() ? 206 : 200)
-                            .entity(body(data.data()))
-                            .type(MediaType.APPLICATION_OCTET_STREAM)
-                            .header(HttpHeaders.CONTENT_LENGTH, data.length());
+                            .type(MediaType.APPLICATION_OCTET_STREAM);
+                    if (sendFileOffer != null && data.data() instanceof FileSegmentStream file) {
+                        // The gateway sends the file itself: this answer carries only the decision.
+                        closeQuietly(file);
+                        response.header(SendFile.PATH, file.path().toString())
+                                .header(SendFile.SPAN, file.offset() + " " + file.length());
+                    } else {
+                        response.entity(body(data.data())).header(HttpHeaders.CONTENT_LENGTH, data.length());
+                    }
                     data.range()
                             .ifPresent(span -> response.header(
                                     "Content-Range",

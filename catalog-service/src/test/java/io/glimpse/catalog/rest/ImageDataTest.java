@@ -2,6 +2,7 @@ package io.glimpse.catalog.rest;
 
 import io.glimpse.contracts.event.EventJson;
 import io.glimpse.contracts.event.ImageEventData;
+import io.glimpse.contracts.internal.SendFile;
 import io.glimpse.contracts.topic.Topics;
 import io.glimpse.store.FileImageStore;
 import io.glimpse.store.S3ImageStore;
@@ -91,6 +92,25 @@ class ImageDataTest {
         assertThat(downloaded.header("Content-MD5")).isEqualTo(hex("MD5", data));
         assertThat(downloaded.asByteArray()).isEqualTo(data);
 
+        // Offered by the gateway (ADR 0010): the same decision, the file named instead of sent.
+        Response named = download("alice").header(SendFile.OFFER, "1").get(file(id));
+        assertThat(named.statusCode()).isEqualTo(200);
+        assertThat(named.header(SendFile.PATH))
+                .isEqualTo(fileStoreDirectory().resolve(id).toAbsolutePath().toString());
+        assertThat(named.header(SendFile.SPAN)).isEqualTo("0 " + data.length);
+        assertThat(named.header("Content-MD5")).isEqualTo(hex("MD5", data));
+        assertThat(named.asByteArray()).isEmpty();
+        Response namedSpan = download("alice")
+                .header(SendFile.OFFER, "1")
+                .header("Range", "bytes=100-199")
+                .get(file(id));
+        assertThat(namedSpan.statusCode()).isEqualTo(206);
+        assertThat(namedSpan.header("Content-Range")).isEqualTo("bytes 100-199/" + data.length);
+        assertThat(namedSpan.header(SendFile.SPAN)).isEqualTo("100 100");
+        assertThat(download("bob").header(SendFile.OFFER, "1").get(file(id)).statusCode())
+                .as("the decision is still catalog's")
+                .isEqualTo(404);
+
         assertThat(upload("alice", id, data).put(file(id)).statusCode())
                 .as("second upload")
                 .isEqualTo(409);
@@ -122,6 +142,9 @@ class ImageDataTest {
         Response downloaded = download("alice").get(file(id));
         assertThat(downloaded.statusCode()).isEqualTo(200);
         assertThat(hex("SHA-512", downloaded.asByteArray())).isEqualTo(hex("SHA-512", data));
+        Response offered = download("alice").header(SendFile.OFFER, "1").get(file(id));
+        assertThat(offered.header(SendFile.PATH)).as("S3 data is no local file").isNull();
+        assertThat(hex("SHA-512", offered.asByteArray())).isEqualTo(hex("SHA-512", data));
     }
 
     @Test

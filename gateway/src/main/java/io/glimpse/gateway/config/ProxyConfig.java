@@ -2,7 +2,10 @@ package io.glimpse.gateway.config;
 
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Connections and timeouts towards the upstreams. Bodies are streamed and have no total timeout. */
 public interface ProxyConfig {
@@ -41,4 +44,11 @@ public interface ProxyConfig {
     /** The most HTTP/1.1 connections the gateway opens to each upstream. */
     @WithDefault("64")
     int maxConnectionsPerUpstream();
+
+    /**
+     * Directories on this machine whose files a service may ask the gateway to send to the client itself, with
+     * sendfile(2), instead of relaying the bytes (image data of a file store the gateway can read; ADR 0010). A file
+     * outside them is refused (502). Absent: every body is relayed.
+     */
+    Optional<List<Path>> sendFileRoots();
 }

@@ -1,5 +1,6 @@
 package io.glimpse.gateway.routing;
 
+import io.glimpse.contracts.internal.SendFile;
 import io.glimpse.gateway.requestid.RequestId;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -39,13 +40,22 @@ final class ForwardedHeaders {
             "x-forwarded-host",
             "x-forwarded-proto",
             // The gateway answers 100-continue itself once it has decided to forward the body.
-            "expect");
+            "expect",
+            // Only the gateway offers to send files, never a client.
+            SendFile.OFFER.toLowerCase(Locale.ROOT),
+            SendFile.PATH.toLowerCase(Locale.ROOT),
+            SendFile.SPAN.toLowerCase(Locale.ROOT));
+
+    /** What a service tells the gateway alone. */
+    private static final Set<String> INTERNAL_DOWNSTREAM =
+            Set.of(SendFile.PATH.toLowerCase(Locale.ROOT), SendFile.SPAN.toLowerCase(Locale.ROOT));
 
     private static final String JSON = "application/json";
 
     private ForwardedHeaders() {}
 
-    static MultiMap towardsUpstream(HttpServerRequest in, String token, RequestId requestId, boolean replaceAccept) {
+    static MultiMap towardsUpstream(
+            HttpServerRequest in, String token, RequestId requestId, boolean replaceAccept, boolean offerSendFile) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Set<String> dropped = connectionScoped(in.headers());
         for (Map.Entry<String, String> header : in.headers()) {
@@ -62,11 +72,15 @@ final class ForwardedHeaders {
         if (replaceAccept) {
             headers.set(HttpHeaders.ACCEPT, JSON);
         }
+        if (offerSendFile) {
+            headers.set(SendFile.OFFER, "1");
+        }
         return headers;
     }
 
     static void copyTowardsClient(MultiMap fromUpstream, MultiMap toClient) {
         Set<String> dropped = connectionScoped(fromUpstream);
+        dropped.addAll(INTERNAL_DOWNSTREAM);
         for (Map.Entry<String, String> header : fromUpstream) {
             if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 toClient.add(header.getKey(), header.getValue());

@@ -1,5 +1,6 @@
 package io.glimpse.gateway.routing;
 
+import io.glimpse.contracts.internal.SendFile;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One request in flight between a client and an upstream. Both bodies are piped, so Vert.x's
@@ -43,6 +45,7 @@ final class ProxyExchange {
     private final Upstream upstream;
     private final Duration responseTimeout;
     private final long maxBodyBytes;
+    private final Optional<LocalFiles> localFiles;
     private State state = State.AWAITING_HEADERS;
     private long headerTimer = -1;
 
@@ -52,8 +55,10 @@ final class ProxyExchange {
             HttpClientRequest upstreamRequest,
             Upstream upstream,
             Duration responseTimeout,
-            long maxBodyBytes) {
+            long maxBodyBytes,
+            Optional<LocalFiles> localFiles) {
         this.maxBodyBytes = maxBodyBytes;
+        this.localFiles = localFiles;
         this.vertx = vertx;
         this.ctx = ctx;
         this.in = ctx.request();
@@ -154,6 +159,11 @@ final class ProxyExchange {
         }
         state = State.STREAMING_RESPONSE;
         HttpClientResponse response = result.result();
+        String file = response.getHeader(SendFile.PATH);
+        if (file != null && localFiles.isPresent()) {
+            sendFile(response, localFiles.get(), file);
+            return;
+        }
         out.setStatusCode(response.statusCode());
         out.setStatusMessage(response.statusMessage());
         ForwardedHeaders.copyTowardsClient(response.headers(), out.headers());
@@ -168,6 +178,41 @@ final class ProxyExchange {
                 LOG.debugf("Response from %s cut short: %s", upstream.name(), streamed.cause());
                 out.reset();
                 upstreamRequest.reset();
+            }
+        });
+    }
+
+    /**
+     * The service decided the answer and named a local file as its body (ADR 0010): its status and headers go out
+     * as they are, and the kernel sends the file's bytes to the client. Its own (empty) body is drained so the
+     * connection goes back to the pool.
+     */
+    private void sendFile(HttpClientResponse response, LocalFiles files, String file) {
+        response.end(); // an empty body: nothing to wait for
+        LocalFiles.LocalFile admitted;
+        try {
+            admitted = files.admit(file, response.getHeader(SendFile.SPAN));
+        } catch (IllegalArgumentException refused) {
+            state = State.DONE;
+            LOG.warnf("%s named a file the gateway may not send: %s", upstream.name(), refused.getMessage());
+            ctx.fail(new BadGatewayException(upstream, refused));
+            return;
+        }
+        out.setStatusCode(response.statusCode());
+        out.setStatusMessage(response.statusMessage());
+        ForwardedHeaders.copyTowardsClient(response.headers(), out.headers());
+        out.headers().remove(HttpHeaders.CONTENT_LENGTH);
+        out.sendFile(admitted.path(), admitted.offset(), admitted.length()).onComplete(sent -> {
+            state = State.DONE;
+            if (sent.failed()) {
+                LOG.debugf("Sending %s failed: %s", admitted.path(), sent.cause());
+                if (out.headWritten()) {
+                    out.reset();
+                } else {
+                    // Gone between the decision and the send (deleted a moment ago): the service's answer stands
+                    // for nothing now.
+                    ctx.fail(new BadGatewayException(upstream, sent.cause()));
+                }
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.glimpse.gateway.support;
 
+import io.glimpse.contracts.internal.SendFile;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,7 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>{@code hangup}: close the connection without answering;</li>
  *   <li>{@code download:<bytes>:<seed>:sized|chunked}: answer with that many pattern bytes,
  *       with or without a Content-Length;</li>
- *   <li>{@code response-hop}: answer with hop-by-hop headers that must not reach the client.</li>
+ *   <li>{@code response-hop}: answer with hop-by-hop headers that must not reach the client;</li>
+ *   <li>{@code send-file:<status>:<offset>:<length>:<path>}: answer as catalog does when the gateway offered to send
+ *       a local file itself: that status, a Content-MD5, the file's path and span, and no body.</li>
  * </ul>
  */
 final class EchoUpstream {
@@ -77,6 +80,19 @@ final class EchoUpstream {
         String behaviour = request.getHeader(BEHAVIOUR) == null ? "" : request.getHeader(BEHAVIOUR);
         if (behaviour.equals("hangup")) {
             request.connection().close();
+            return;
+        }
+        if (behaviour.startsWith("send-file:")) {
+            String[] parts = behaviour.split(":", 5);
+            request.end()
+                    .onSuccess(ignored -> request.response()
+                            .setStatusCode(Integer.parseInt(parts[1]))
+                            .putHeader("Content-Type", "application/octet-stream")
+                            .putHeader("Content-MD5", "0123456789abcdef0123456789abcdef")
+                            .putHeader(SendFile.PATH, parts[4])
+                            .putHeader(SendFile.SPAN, parts[2] + " " + parts[3])
+                            .putHeader("X-Echo-Offer", String.valueOf(request.getHeader(SendFile.OFFER)))
+                            .end());
             return;
         }
         if (behaviour.startsWith("download:")) {
