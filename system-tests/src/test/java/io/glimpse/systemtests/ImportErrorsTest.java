@@ -1,6 +1,7 @@
 package io.glimpse.systemtests;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,31 @@ class ImportErrorsTest extends ThroughTheGateway {
         assertThat(show("alice", staged).getString("status")).isEqualTo("uploading");
         assertThat(show("alice", staged).getString("os_glance_import_task")).isNull();
         assertThat(Imports.tasks("alice", staged)).isEmpty();
+    }
+
+    @Test
+    void anImportWhoseDataCannotBeHadFailsEveryTargetStore() {
+        // web-download does not fetch yet (issue 15): its data cannot be had, as with an unreachable URL. Glance
+        // then puts every target in os_glance_failed_import, which tempest's negative web-download test waits for.
+        String id = newRawImage("alice");
+        startImport(
+                        "alice",
+                        id,
+                        Map.of(
+                                "method",
+                                Map.of("name", "web-download", "uri", "http://example.com/no/possible/way"),
+                                "stores",
+                                List.of("s3", "file")))
+                .then()
+                .statusCode(202);
+        JsonPath failed = awaitImage(
+                "alice",
+                id,
+                image -> !image.getString("os_glance_failed_import").isEmpty());
+        assertThat(failed.getString("os_glance_failed_import")).isEqualTo("file,s3");
+        assertThat(failed.getString("os_glance_importing_to_stores")).isEmpty();
+        assertThat(failed.getString("status")).isEqualTo("queued");
+        assertThat(Imports.awaitTaskEnd("alice", id)).containsEntry("status", "failure");
     }
 
     @Test

@@ -229,6 +229,9 @@ public class ImageImportService {
                 properties.remove(ImageKeys.IMPORT_TASK);
                 properties.remove(ImageKeys.IMPORT_FENCE);
                 properties.put(ImageKeys.IMPORTING_TO_STORES, "");
+                for (String failed : end.failedStores()) {
+                    properties.put(ImageKeys.FAILED_IMPORT, with(properties.get(ImageKeys.FAILED_IMPORT), failed));
+                }
                 image.properties = properties;
                 image.updatedAt = Clock.now();
                 return events.record(eventType, image, caller).replaceWith(droppedLocations);

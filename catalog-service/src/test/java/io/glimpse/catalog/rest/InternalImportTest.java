@@ -121,7 +121,7 @@ class InternalImportTest {
         assertThat(halfway.getString("stores")).isEqualTo("file");
 
         command("/imports/" + task + "/stores", id, failed(2, "s3")).then().statusCode(204);
-        command("/imports/" + task + "/end", id, new ImportEnd(ALICE, 2, false, List.of(), null))
+        command("/imports/" + task + "/end", id, new ImportEnd(ALICE, 2, false, List.of(), null, List.of()))
                 .then()
                 .statusCode(200);
         JsonPath done = Api.show("alice", id).jsonPath();
@@ -132,7 +132,7 @@ class InternalImportTest {
         assertThat(done.getString("os_glance_failed_import")).isEqualTo("s3");
         assertThat(done.getString("os_glance_import_task")).isNull();
         // Ending twice changes nothing.
-        command("/imports/" + task + "/end", id, new ImportEnd(ALICE, 2, true, List.of("file"), "again"))
+        command("/imports/" + task + "/end", id, new ImportEnd(ALICE, 2, true, List.of("file"), "again", List.of()))
                 .then()
                 .statusCode(200);
         assertThat(Api.show("alice", id).jsonPath().getString("status")).isEqualTo("active");
@@ -150,7 +150,10 @@ class InternalImportTest {
                 .then()
                 .statusCode(204);
 
-        JsonPath ended = command("/imports/" + task + "/end", id, new ImportEnd(ALICE, 0, true, List.of("file"), "no"))
+        JsonPath ended = command(
+                        "/imports/" + task + "/end",
+                        id,
+                        new ImportEnd(ALICE, 0, true, List.of("file"), "no", List.of()))
                 .then()
                 .statusCode(200)
                 .extract()

@@ -69,7 +69,7 @@ public class DataSources {
                 staged.filter(row -> row.stageToken.equals(run.taskId())
                                 && run.recorded(ImportRun.ACQUIRE, null).isPresent())
                         .orElseGet(() -> copyToStaging(run));
-            default -> throw new ImportFailure("Import method " + method + " is not available in this deployment.");
+            default -> throw ImportFailure.noData("Import method " + method + " is not available in this deployment.");
         };
         run.progress().phase("stage", null, result.size).done();
         if (run.recorded(ImportRun.ACQUIRE, null).isEmpty()) {

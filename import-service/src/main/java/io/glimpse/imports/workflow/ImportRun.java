@@ -4,6 +4,7 @@ import io.glimpse.contracts.event.ImageSnapshot;
 import io.glimpse.contracts.event.ImportProgress;
 import io.glimpse.contracts.internal.ActingUser;
 import io.glimpse.contracts.internal.ImportEnd;
+import io.glimpse.contracts.internal.ImportKeys;
 import io.glimpse.contracts.internal.ImportPlan;
 import io.glimpse.contracts.internal.ImportResume;
 import io.glimpse.contracts.internal.ImportStoreResult;
@@ -99,12 +100,12 @@ final class ImportRun {
             } catch (ImageGone gone) {
                 cleanUpAfterDeletion();
             } catch (ImportFailure failure) {
-                revert(failure.getMessage());
+                revert(failure.getMessage(), failure.failedStores(task.targets));
             } catch (LeaseLostException lost) {
                 throw lost;
             } catch (RuntimeException unexpected) {
                 LOG.errorf(unexpected, "import task %s failed unexpectedly", taskId);
-                revert("The import failed: " + unexpected.getMessage());
+                revert("The import failed: " + unexpected.getMessage(), List.of());
             }
         } catch (LeaseLostException lost) {
             LOG.infof("import task %s: attempt %d no longer holds it, stopping", taskId, attempt);
@@ -119,7 +120,7 @@ final class ImportRun {
             if (SUCCESS.equals(decided.get("outcome"))) {
                 end(decided.get("message"), decided.get("stage_token"));
             } else {
-                revert(decided.get("reason"));
+                revert(decided.get("reason"), ImportKeys.stores(decided.get("failed_stores")));
             }
             return;
         }
@@ -222,7 +223,8 @@ final class ImportRun {
     /** The decided successful end: catalog activates the image, the staged data goes, the task succeeds. */
     private void end(String message, String stageToken) {
         try {
-            worker.catalog().endImport(task.imageId, taskId, new ImportEnd(user, attempt, false, List.of(), null));
+            worker.catalog()
+                    .endImport(task.imageId, taskId, new ImportEnd(user, attempt, false, List.of(), null, List.of()));
         } catch (CatalogRefusal refusal) {
             if (refusal.status() == 404) {
                 throw new ImageGone();
@@ -236,15 +238,21 @@ final class ImportRun {
     }
 
     /** Undoes what this task did; the image is back where it was before the import (copies: only theirs go). */
-    private void revert(String reason) {
+    private void revert(String reason, List<String> failedStores) {
         LOG.infof("import task %s of image %s failed, reverting: %s", taskId, task.imageId, reason);
         progress.say(reason);
         if (recorded(END, null).isEmpty()) {
-            record(END, null, StepStatus.FAILED, Map.of("outcome", REVERT, "reason", reason));
+            record(
+                    END,
+                    null,
+                    StepStatus.FAILED,
+                    Map.of("outcome", REVERT, "reason", reason, "failed_stores", String.join(",", failedStores)));
         }
         List<String> attempted = task.targets;
         try {
-            worker.catalog().endImport(task.imageId, taskId, new ImportEnd(user, attempt, true, attempted, reason));
+            worker.catalog()
+                    .endImport(
+                            task.imageId, taskId, new ImportEnd(user, attempt, true, attempted, reason, failedStores));
         } catch (CatalogRefusal refusal) {
             if (refusal.status() != 404) {
                 throw new LeaseLostException(taskId, attempt);
@@ -371,8 +379,8 @@ final class ImportRun {
         static FormatOutcome of(Long virtualSize, StagedData staged) {
             Map<String, String> inspection = new LinkedHashMap<>();
             if (staged.detectedFormat != null) {
-                inspection.put(io.glimpse.contracts.internal.ImportKeys.DETECTED_FORMAT, staged.detectedFormat);
-                inspection.put(io.glimpse.contracts.internal.ImportKeys.FORMAT_SAFETY, staged.formatSafety);
+                inspection.put(ImportKeys.DETECTED_FORMAT, staged.detectedFormat);
+                inspection.put(ImportKeys.FORMAT_SAFETY, staged.formatSafety);
             }
             return new FormatOutcome(virtualSize, inspection);
         }
