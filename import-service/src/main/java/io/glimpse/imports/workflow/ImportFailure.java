@@ -28,10 +28,6 @@ final class ImportFailure extends RuntimeException {
         return new ImportFailure(reason, null, true);
     }
 
-    boolean everyTargetFailed() {
-        return everyTargetFailed;
-    }
-
     /** The stores this failure adds to {@code os_glance_failed_import}. */
     List<String> failedStores(List<String> targets) {
         return everyTargetFailed ? targets : List.of();
