@@ -89,11 +89,14 @@ final class RawHttpConnection implements AutoCloseable {
             expectClosed();
             reset();
         } else if (mustClose) {
-            if (response.status() != 400 || response.body().length > 0) {
-                throw new FramingViolation("answered " + response.status() + " without closing the connection");
-            }
+            boolean bare400 = response.status() == 400 && response.body().length == 0;
             // The HTTP layer's own bare 400 for a request line it cannot decode: it read the request as framed by
             // its Content-Length and may keep the connection or drop it unannounced. Either way it is not reused.
+            // Otherwise the server answered before it read the body (an unknown path, say) and must then close the
+            // connection once it finds the body's framing broken: where the next request starts is unknown.
+            if (!bare400 && !serverCloses()) {
+                throw new FramingViolation("answered " + response.status() + " without closing the connection");
+            }
             reset();
         }
         return response;
@@ -229,6 +232,23 @@ final class RawHttpConnection implements AutoCloseable {
         } catch (java.net.SocketException reset) {
             // closed hard: closed all the same
         }
+    }
+
+    /** Whether the server closes the connection within a few seconds, sending nothing more. */
+    private boolean serverCloses() throws IOException {
+        socket.setSoTimeout(5_000);
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true; // closed hard: closed all the same
+        }
+    }
+
+    /** Whether the next exchange goes over the same connection as the last one. */
+    boolean isOpen() {
+        return socket != null;
     }
 
     private void open() throws IOException {

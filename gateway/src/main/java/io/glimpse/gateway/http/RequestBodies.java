@@ -1,5 +1,6 @@
 package io.glimpse.gateway.http;
 
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -24,5 +25,18 @@ public final class RequestBodies {
         } catch (IllegalStateException alreadyRead) {
             // The body was fully read in the meantime: nothing left to drop.
         }
+    }
+
+    /**
+     * Whether a failure while reading a request body is the HTTP decoder refusing its framing (a chunk size that is
+     * not hex, a chunk longer than announced), as opposed to the client going away.
+     */
+    public static boolean malformedFraming(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecoderException || cause instanceof NumberFormatException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

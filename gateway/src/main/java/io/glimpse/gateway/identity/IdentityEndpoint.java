@@ -1,5 +1,6 @@
 package io.glimpse.gateway.identity;
 
+import io.glimpse.gateway.http.RequestBodies;
 import io.glimpse.gateway.identity.keycloak.KeycloakRejectedException;
 import io.glimpse.gateway.identity.keycloak.KeycloakUnavailableException;
 import io.glimpse.gateway.security.AuthenticationFailedException;
@@ -411,6 +412,10 @@ public class IdentityEndpoint {
                 LOG.warnf("Identity request failed: %s", unavailable.getMessage());
                 yield KeystoneException.unavailable();
             }
+            case Throwable framing
+            when RequestBodies.malformedFraming(framing) ->
+                // The connection closes on it (see MessageFraming): nothing unexpected, and nobody left to answer.
+                KeystoneException.badRequest("The request body's chunked framing is malformed.");
             default -> {
                 LOG.error("Unexpected failure in the identity endpoint", failure);
                 yield KeystoneException.unexpected();

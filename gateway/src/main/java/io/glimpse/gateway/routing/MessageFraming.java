@@ -2,7 +2,8 @@ package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.error.ErrorResponder;
 import io.glimpse.gateway.error.GatewayException;
-import io.netty.handler.codec.DecoderException;
+import io.glimpse.gateway.http.ConnectionGuard;
+import io.glimpse.gateway.http.RequestBodies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -62,10 +63,16 @@ public class MessageFraming {
             errors.respond(ctx, new AmbiguousFramingException(problem.get()));
             return;
         }
+        if (request.version() != HttpVersion.HTTP_2) {
+            ConnectionGuard.install(request.connection());
+        }
+        // Whoever answers, and however early, the rest of the body is then read and dropped: a body left unread
+        // would stall the connection for the client's next request.
+        ctx.addEndHandler(ignored -> RequestBodies.discardRemaining(request));
         // A malformed chunk makes the HTTP layer close the connection right after telling the request: until
         // the body is piped somewhere (see ProxyExchange), this is where the client still gets its 400.
         request.exceptionHandler(failure -> {
-            if (malformedBody(failure) && !ctx.response().headWritten()) {
+            if (RequestBodies.malformedFraming(failure) && !ctx.response().headWritten()) {
                 errors.respond(ctx, new AmbiguousFramingException("The request body's chunked framing is malformed."));
             }
         });
@@ -92,19 +99,6 @@ public class MessageFraming {
             return Optional.of("An HTTP/1.1 request must carry exactly one Host header.");
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether a failure while reading a request body is the HTTP decoder refusing its framing (a chunk size that is
-     * not hex, a chunk longer than announced), as opposed to the client going away.
-     */
-    public static boolean malformedBody(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DecoderException || cause instanceof NumberFormatException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** 400, after which the connection is closed: the rest of its bytes cannot be framed reliably. */

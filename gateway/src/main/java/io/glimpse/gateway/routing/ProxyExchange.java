@@ -1,6 +1,7 @@
 package io.glimpse.gateway.routing;
 
 import io.glimpse.contracts.internal.SendFile;
+import io.glimpse.gateway.http.RequestBodies;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -102,7 +103,7 @@ final class ProxyExchange {
                 cancelHeaderTimer();
                 upstreamRequest.reset(0, tooLarge);
                 ctx.fail(tooLarge);
-            } else if (state == State.AWAITING_HEADERS && MessageFraming.malformedBody(sent.cause())) {
+            } else if (state == State.AWAITING_HEADERS && RequestBodies.malformedFraming(sent.cause())) {
                 // The client's chunked framing broke: nothing of its answer was sent yet, so it gets a 400 before
                 // the connection closes, and the upstream never sees a request that is not whole.
                 state = State.DONE;
@@ -178,6 +179,8 @@ final class ProxyExchange {
                 LOG.debugf("Response from %s cut short: %s", upstream.name(), streamed.cause());
                 out.reset();
                 upstreamRequest.reset();
+            } else {
+                stopSendingUnlessSent();
             }
         });
     }
@@ -203,7 +206,9 @@ final class ProxyExchange {
         out.headers().remove(HttpHeaders.CONTENT_LENGTH);
         out.sendFile(admitted.path(), admitted.offset(), admitted.length()).onComplete(sent -> {
             state = State.DONE;
-            if (sent.failed()) {
+            if (sent.succeeded()) {
+                stopSendingUnlessSent();
+            } else {
                 LOG.debugf("Sending %s failed: %s", admitted.path(), sent.cause());
                 if (out.headWritten()) {
                     out.reset();
@@ -214,6 +219,16 @@ final class ProxyExchange {
                 }
             }
         });
+    }
+
+    /**
+     * The service answered before the client's body was all sent (a refusal, say): the rest would go nowhere, so the
+     * upstream request is cut, which ends the pipe, and the client's remaining bytes are dropped (see MessageFraming).
+     */
+    private void stopSendingUnlessSent() {
+        if (!in.isEnded()) {
+            upstreamRequest.reset();
+        }
     }
 
     private boolean mayHaveBody(HttpClientResponse response) {
