@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
@@ -351,6 +352,26 @@ class IdentityEndpointTest {
                 .statusCode(200)
                 .body("projects.id", hasItems("admin-project", "project-a", "project-b", "service"));
         assertKeystoneError(with(admin).get("/identity/v3/projects/no-such-project"), 404, "Not Found");
+    }
+
+    /** Keycloak refuses control characters in a search (400); no project or user can have them, so none is found. */
+    @Test
+    void controlCharactersNameNothingRatherThanFailingTheLookup() {
+        String admin = tokenOf("admin");
+        with(admin)
+                .urlEncodingEnabled(false)
+                .get("/identity/v3/projects?name=%00")
+                .then()
+                .statusCode(200)
+                .body("projects", empty());
+        with(admin)
+                .urlEncodingEnabled(false)
+                .get("/identity/v3/projects?name=project-a%01")
+                .then()
+                .statusCode(200)
+                .body("projects", empty());
+        assertKeystoneError(with(admin).urlEncodingEnabled(false).get("/identity/v3/projects/a%1Fb"), 404, "Not Found");
+        assertKeystoneError(login(password(byName("alice\u0000"), "alice", null)), 401, "Unauthorized");
     }
 
     @Nested

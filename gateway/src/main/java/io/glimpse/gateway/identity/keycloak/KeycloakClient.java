@@ -86,6 +86,9 @@ public class KeycloakClient {
 
     /** The user with exactly this user name, if there is one. */
     public Future<Optional<KeycloakUser>> userByName(String username) {
+        if (!searchable(username)) {
+            return Future.succeededFuture(Optional.empty());
+        }
         return admin(HttpMethod.GET, "/users?exact=true&briefRepresentation=false&username=" + encode(username), null)
                 .map(response -> response.array(username).stream()
                         .map(JsonObject.class::cast)
@@ -96,6 +99,9 @@ public class KeycloakClient {
 
     /** Up to {@code max} users whose {@code project_id} attribute is this project. */
     public Future<List<KeycloakUser>> usersOfProject(String projectId, int max) {
+        if (!searchable(projectId)) {
+            return Future.succeededFuture(List.of());
+        }
         return admin(
                         HttpMethod.GET,
                         "/users?briefRepresentation=false&max=" + max + "&q=" + encode("project_id:" + projectId),
@@ -126,6 +132,9 @@ public class KeycloakClient {
 
     /** Up to {@code max} clients whose client id contains {@code fragment}, secrets included. */
     public Future<List<JsonObject>> clientsMatching(String fragment, int max) {
+        if (!searchable(fragment)) {
+            return Future.succeededFuture(List.of());
+        }
         return admin(HttpMethod.GET, "/clients?search=true&max=" + max + "&clientId=" + encode(fragment), null)
                 .map(response -> response.array(fragment).stream()
                         .map(JsonObject.class::cast)
@@ -243,6 +252,15 @@ public class KeycloakClient {
         } catch (DecodeException e) {
             return "rejected";
         }
+    }
+
+    /**
+     * Whether the admin API accepts this as a query value. It refuses ("Blocking invalid query
+     * parameter value", 400) any C0 control character but tab, line feed and carriage return, so
+     * nothing can be found by such a value: the search answers "none" without asking.
+     */
+    static boolean searchable(String value) {
+        return value.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
     }
 
     private static String encode(String value) {
