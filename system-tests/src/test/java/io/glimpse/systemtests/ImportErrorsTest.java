@@ -191,8 +191,8 @@ class ImportErrorsTest extends ThroughTheGateway {
 
     @Test
     void anImportWhoseDataCannotBeHadFailsEveryTargetStore() {
-        // web-download does not fetch yet (issue 15): its data cannot be had, as with an unreachable URL. Glance
-        // then puts every target in os_glance_failed_import, which tempest's negative web-download test waits for.
+        // A URL whose data cannot be had (no such host here, or no such path where there is one). Glance then puts
+        // every target in os_glance_failed_import, which tempest's negative web-download test waits for.
         String id = newRawImage("alice");
         startImport(
                         "alice",

@@ -73,6 +73,37 @@ public interface ImportConfig {
         Optional<List<Integer>> disallowedPorts();
     }
 
+    /** How web-download fetches: where it may connect, and its limits. */
+    WebDownload webDownload();
+
+    interface WebDownload {
+        /**
+         * Address ranges (CIDR) web-download may connect to although they are denied by default: loopback, private,
+         * link-local, CGNAT, multicast, reserved and unique-local ranges (see AddressPolicy).
+         */
+        Optional<List<String>> allowedRanges();
+
+        /** Redirects followed at most; each is filtered and its addresses checked again. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Bound on establishing one connection. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Bound on waiting for any byte of an answer. */
+        @WithDefault("60s")
+        Duration readTimeout();
+
+        /** How often a download whose connection dropped is resumed with Range. */
+        @WithDefault("3")
+        int resumeAttempts();
+
+        /** The User-Agent web-download sends. */
+        @WithDefault("Glimpse-image-import/0.1 (web-download)")
+        String userAgent();
+    }
+
     /** Running imports: leases, workers and progress. */
     Work work();
 

@@ -2,9 +2,12 @@ package io.glimpse.imports.workflow;
 
 import io.glimpse.contracts.event.ImageSnapshot;
 import io.glimpse.contracts.internal.StoredLocation;
+import io.glimpse.imports.client.AddressPolicy;
+import io.glimpse.imports.client.WebFetcher;
 import io.glimpse.imports.config.ImportConfig;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.domain.StepStatus;
+import io.glimpse.imports.mapping.ImportUriFilter;
 import io.glimpse.imports.repository.StagedDataRepository;
 import io.glimpse.imports.repository.Transactions;
 import io.glimpse.imports.service.FormatChecker;
@@ -21,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -32,7 +36,8 @@ import java.util.Optional;
 /**
  * The {@code acquire} step: the import's data in the staging area, by method. glance-direct finds what the stage put
  * there. copy-image copies the image's data from the store that serves it, digesting it on the way, and refuses a copy
- * whose checksum is not the image's (a store that corrupted the data must not spread it).
+ * whose checksum is not the image's (a store that corrupted the data must not spread it). web-download fetches the
+ * URL's bytes (see {@link WebFetcher}).
  */
 @ApplicationScoped
 public class DataSources {
@@ -41,18 +46,31 @@ public class DataSources {
     private final StoreRegistry stores;
     private final FormatChecker formats;
     private final ImportConfig config;
+    private final WebFetcher fetcher;
 
     public DataSources(
             StagedDataRepository stagedData,
             StagingArea staging,
             StoreRegistry stores,
             FormatChecker formats,
-            ImportConfig config) {
+            ImportConfig config,
+            ImportUriFilter uriFilter) {
         this.stagedData = stagedData;
         this.staging = staging;
         this.stores = stores;
         this.formats = formats;
         this.config = config;
+        ImportConfig.WebDownload web = config.webDownload();
+        this.fetcher = new WebFetcher(
+                new AddressPolicy(web.allowedRanges().orElse(List.of())),
+                uriFilter::passes,
+                InetAddress::getAllByName,
+                new WebFetcher.Settings(
+                        web.maxRedirects(),
+                        web.connectTimeout(),
+                        web.readTimeout(),
+                        web.resumeAttempts(),
+                        web.userAgent()));
     }
 
     StagedData acquire(ImportRun run) {
@@ -69,6 +87,10 @@ public class DataSources {
                 staged.filter(row -> row.stageToken.equals(run.taskId())
                                 && run.recorded(ImportRun.ACQUIRE, null).isPresent())
                         .orElseGet(() -> copyToStaging(run));
+            case "web-download" ->
+                staged.filter(row -> row.stageToken.equals(run.taskId())
+                                && run.recorded(ImportRun.ACQUIRE, null).isPresent())
+                        .orElseGet(() -> download(run));
             default -> throw ImportFailure.noData("Import method " + method + " is not available in this deployment.");
         };
         run.progress().phase("stage", null, result.size).done();
@@ -122,6 +144,61 @@ public class DataSources {
                     + " does not match its checksum; it is not copied.");
         }
         phase.done();
+        return recordStaged(run, image, copied, inspector);
+    }
+
+    /**
+     * web-download: the URL's bytes into staging, through {@link WebFetcher} (every hop filtered, every address
+     * checked), digested and inspected on the way like an upload. Data that cannot be had fails every target store.
+     */
+    private StagedData download(ImportRun run) {
+        ImageSnapshot image = run.plan().image().image();
+        String url = uriOf(run);
+        ImageStore stagingStore = staging.store();
+        stagingStore.delete(stagingStore.locationOf(run.taskId()));
+        run.progress().say("Downloading the data from " + url);
+        ImageInspector inspector = new ImageInspector();
+        HashAlgorithm osHash = HashAlgorithm.fromName(config.hashingAlgorithm()).orElse(HashAlgorithm.SHA512);
+        DigestSpec digests = StagedDigests.of(osHash, image);
+        StoredObject downloaded;
+        Progress.Phase phase = null;
+        try (WebFetcher.Body body = fetcher.open(url)) {
+            long length = body.length().orElse(-1);
+            if (length > config.imageSizeCap()) {
+                throw ImportFailure.noData("The data at " + url + " is " + length
+                        + " bytes, more than the largest image allowed (" + config.imageSizeCap() + " bytes).");
+            }
+            phase = run.progress().phase("download", null, length < 0 ? null : length);
+            phase.running();
+            Progress.Phase counting = phase;
+            downloaded = stagingStore.write(
+                    run.taskId(), body, length, digests, config.imageSizeCap(), (buffer, offset, count) -> {
+                        run.checkGoingOn();
+                        inspector.update(buffer, offset, count);
+                        counting.add(count);
+                    });
+        } catch (IOException | StoreException e) {
+            if (phase != null) {
+                phase.failed();
+            }
+            stagingStore.delete(stagingStore.locationOf(run.taskId()));
+            throw ImportFailure.noData(
+                    "Downloading the data of image " + image.id() + " from " + url + " failed: " + e.getMessage());
+        }
+        phase.done();
+        return recordStaged(run, image, downloaded, inspector);
+    }
+
+    private static String uriOf(ImportRun run) {
+        if (run.task().input.get("import_req") instanceof Map<?, ?> request
+                && request.get("method") instanceof Map<?, ?> method
+                && method.get("uri") instanceof String uri) {
+            return uri;
+        }
+        throw ImportFailure.noData("The web-download import of image " + run.task().imageId + " names no URI.");
+    }
+
+    private StagedData recordStaged(ImportRun run, ImageSnapshot image, StoredObject copied, ImageInspector inspector) {
         StagedData row = new StagedData();
         row.imageId = image.id();
         row.stageToken = run.taskId();
