@@ -2,6 +2,7 @@ package io.glimpse.systemtests;
 
 import io.glimpse.testsupport.GlimpseSuite;
 import io.glimpse.testsupport.ScriptedHttpServer;
+import io.glimpse.testsupport.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +95,60 @@ class WebDownloadTest extends ThroughTheGateway {
                 .findFirst()
                 .orElseThrow();
         assertThat(ScriptedHttpServer.header(fetch, "User-Agent")).startsWith("Glimpse-image-import/");
+    }
+
+    @Test
+    void theGlanceCliImportsFromAUrl() throws Exception {
+        String created = GlanceCliTest.glance(
+                Tokens.forUser("alice"),
+                "image-create-via-import",
+                "--name",
+                uniqueName("cli-web-download"),
+                "--disk-format",
+                "raw",
+                "--container-format",
+                "bare",
+                "--import-method",
+                "web-download",
+                "--uri",
+                images.url("/image.raw"));
+        String id = GlanceCliTest.field(created, "id");
+        JsonPath active = awaitImage("alice", id, image -> "active".equals(image.getString("status")));
+        assertThat(active.getString("checksum")).isEqualTo(md5(IMAGE));
+        assertThat(awaitTaskEnd("alice", id)).containsEntry("status", "success");
+    }
+
+    /** validation_data (a Glimpse extension): the bytes must have the digest the request names before going active. */
+    @Test
+    void anExpectedDigestIsCheckedBeforeTheImageGoesActive() throws Exception {
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(IMAGE));
+        String matching = newRawImage("alice");
+        startImport("alice", matching, webDownload(images.url("/image.raw"), "sha256", sha256.toUpperCase()))
+                .then()
+                .statusCode(202);
+        assertThat(awaitImage("alice", matching, image -> "active".equals(image.getString("status")))
+                        .getString("checksum"))
+                .isEqualTo(md5(IMAGE));
+
+        String wrong = newRawImage("alice");
+        String other = "0".repeat(64);
+        startImport("alice", wrong, webDownload(images.url("/image.raw"), "sha256", other))
+                .then()
+                .statusCode(202);
+        Map<String, Object> task = awaitTaskEnd("alice", wrong);
+        assertThat(task).containsEntry("status", "failure");
+        assertThat(String.valueOf(task.get("message"))).contains("has sha256 " + sha256, "not the " + other);
+        JsonPath reverted = awaitImage(
+                "alice",
+                wrong,
+                shown -> !shown.getString("os_glance_failed_import").isEmpty());
+        assertThat(reverted.getString("status")).isEqualTo("queued");
+
+        String malformed = newRawImage("alice");
+        Response refused = startImport("alice", malformed, webDownload(images.url("/image.raw"), "sha256", "abc"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("is not valid hexadecimal value for algorithm sha256");
     }
 
     @Test
@@ -196,5 +251,17 @@ class WebDownloadTest extends ThroughTheGateway {
 
     private static Map<String, Object> webDownload(String url) {
         return Map.of("method", Map.of("name", "web-download", "uri", url));
+    }
+
+    private static Map<String, Object> webDownload(String url, String algorithm, String digest) {
+        return Map.of(
+                "method",
+                Map.of(
+                        "name",
+                        "web-download",
+                        "uri",
+                        url,
+                        "validation_data",
+                        Map.of("os_hash_algo", algorithm, "os_hash_value", digest)));
     }
 }

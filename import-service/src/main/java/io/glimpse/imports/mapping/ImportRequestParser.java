@@ -49,6 +49,9 @@ public class ImportRequestParser {
             if (uri == null || !uriFilter.passes(uri)) {
                 throw new GlimpseException.BadRequest("URI for web-download does not pass filtering: " + uri);
             }
+            ExpectedDigest.of(method);
+        } else if (method.containsKey(ExpectedDigest.FIELD)) {
+            throw new GlimpseException.BadRequest("validation_data is only accepted with web-download.");
         }
         if ("glance-download".equals(name)) {
             requireRemoteImage(method);

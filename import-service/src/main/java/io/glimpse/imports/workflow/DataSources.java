@@ -7,6 +7,7 @@ import io.glimpse.imports.client.WebFetcher;
 import io.glimpse.imports.config.ImportConfig;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.domain.StepStatus;
+import io.glimpse.imports.mapping.ExpectedDigest;
 import io.glimpse.imports.mapping.ImportUriFilter;
 import io.glimpse.imports.repository.StagedDataRepository;
 import io.glimpse.imports.repository.Transactions;
@@ -25,10 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +163,11 @@ public class DataSources {
         ImageInspector inspector = new ImageInspector();
         HashAlgorithm osHash = HashAlgorithm.fromName(config.hashingAlgorithm()).orElse(HashAlgorithm.SHA512);
         DigestSpec digests = StagedDigests.of(osHash, image);
+        Optional<ExpectedDigest> expected = methodOf(run).flatMap(ExpectedDigest::of);
+        // An expected md5 or os_hash is the store's own digest; any other is computed in the same pass.
+        Optional<MessageDigest> extra = expected.map(ExpectedDigest::algorithm)
+                .filter(algorithm -> algorithm != HashAlgorithm.MD5 && algorithm != osHash)
+                .map(HashAlgorithm::newDigest);
         StoredObject downloaded;
         Progress.Phase phase = null;
         try (WebFetcher.Body body = fetcher.open(url)) {
@@ -175,6 +183,7 @@ public class DataSources {
                     run.taskId(), body, length, digests, config.imageSizeCap(), (buffer, offset, count) -> {
                         run.checkGoingOn();
                         inspector.update(buffer, offset, count);
+                        extra.ifPresent(digest -> digest.update(buffer, offset, count));
                         counting.add(count);
                     });
         } catch (IOException | StoreException e) {
@@ -186,16 +195,37 @@ public class DataSources {
                     "Downloading the data of image " + image.id() + " from " + url + " failed: " + e.getMessage());
         }
         phase.done();
+        if (expected.isPresent()) {
+            ExpectedDigest wanted = expected.get();
+            String actual = extra.map(digest -> HexFormat.of().formatHex(digest.digest()))
+                    .orElse(wanted.algorithm() == HashAlgorithm.MD5 ? downloaded.md5Hex() : downloaded.hashHex());
+            if (!wanted.hex().equals(actual)) {
+                stagingStore.delete(downloaded.location());
+                throw ImportFailure.noData("The data downloaded from " + url + " has "
+                        + wanted.algorithm().glanceName() + " " + actual + ", not the " + wanted.hex()
+                        + " its validation_data expects.");
+            }
+            run.progress()
+                    .say("The downloaded data has the expected "
+                            + wanted.algorithm().glanceName());
+        }
         return recordStaged(run, image, downloaded, inspector);
     }
 
+    private static Optional<Map<?, ?>> methodOf(ImportRun run) {
+        return run.task().input.get("import_req") instanceof Map<?, ?> request
+                        && request.get("method") instanceof Map<?, ?> method
+                ? Optional.of(method)
+                : Optional.empty();
+    }
+
     private static String uriOf(ImportRun run) {
-        if (run.task().input.get("import_req") instanceof Map<?, ?> request
-                && request.get("method") instanceof Map<?, ?> method
-                && method.get("uri") instanceof String uri) {
-            return uri;
-        }
-        throw ImportFailure.noData("The web-download import of image " + run.task().imageId + " names no URI.");
+        return methodOf(run)
+                .map(method -> method.get("uri"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .orElseThrow(() -> ImportFailure.noData(
+                        "The web-download import of image " + run.task().imageId + " names no URI."));
     }
 
     private StagedData recordStaged(ImportRun run, ImageSnapshot image, StoredObject copied, ImageInspector inspector) {
