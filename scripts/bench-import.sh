@@ -84,6 +84,19 @@ glance_direct() {
   echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2") $(elapsed "$t0" "$t2") $id"
 }
 
+# web_download <side>: seconds from the import request until the image is active
+web_download() {
+  local side=$1 id t0 code
+  id=$(create "$side")
+  t0=$(now)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$(url "$side")/v2/images/$id/import" \
+    -H "$(auth "$side" alice)" -H 'Content-Type: application/json' \
+    -d "{\"method\": {\"name\": \"web-download\", \"uri\": \"http://127.0.0.1:$WEB_PORT/image.raw\"}}")
+  [[ $code == 202 ]] || { echo "$side: web-download answered $code" >&2; exit 1; }
+  wait_for "$side" "$id" "d['status'] == 'active'"
+  elapsed "$t0" "$(now)"
+}
+
 # copy <side> <id> <stores as a JSON list>: seconds until the copy ended
 copy() {
   local side=$1 id=$2 stores=$3 t0 code
@@ -119,7 +132,11 @@ EOF
 RESTARTED=yes
 "$LAUNCHER" stop import-service >/dev/null; "$LAUNCHER" stop catalog-service >/dev/null
 GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start catalog-service >/dev/null
-GLIMPSE_STORES=$WORK/stores.properties "$LAUNCHER" start import-service >/dev/null
+# web-download from the local HTTP server below: import-service allows loopback and its port for this script only
+# (the reference Glance allows 127.0.0.1 on REF_WEB_PORT already).
+WEB_PORT=${REF_WEB_PORT:-18766}
+GLIMPSE_STORES=$WORK/stores.properties GLIMPSE_IMPORT_WEB_DOWNLOAD_ALLOWED_RANGES=127.0.0.1/32 \
+  GLIMPSE_IMPORT_FILTERING_ALLOWED_PORTS=80,443,$WEB_PORT "$LAUNCHER" start import-service >/dev/null
 
 echo "== glance-direct into the default store, then copy-image to a second store of the same kind (file to file)"
 read -r GS_STAGE GS_IMPORT GS_TOTAL GS_ID <<<"$(glance_direct glimpse)"
@@ -150,3 +167,20 @@ printf '  Glimpse  copy to s3 %6.2f s   to s3 and s3b at once %6.2f s   ratio %s
   "$GS_ONE" "$GS_TWO" "$(ratio "$GS_TWO" "$GS_ONE")"
 printf '  Glance   copy to one store %6.2f s (sequential: two stores take about %6.2f s)\n' \
   "$GL_COPY" "$(python3 -c "print(2 * $GL_COPY)")"
+
+echo "== web-download of the image from a local HTTP server, against curl fetching it to a file"
+python3 -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory "$WORK" >/dev/null 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; cleanup' EXIT
+until curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/"; do sleep 0.1; done
+t0=$(now)
+curl -sf -o "$WORK/fetched.raw" "http://127.0.0.1:$WEB_PORT/image.raw"
+CURL_S=$(elapsed "$t0" "$(now)")
+rm -f "$WORK/fetched.raw"
+GS_WEB=$(web_download glimpse)
+GL_WEB=$(web_download glance)
+printf '  curl     %6.2f s = %7s MiB/s\n' "$CURL_S" "$(mbps "$BYTES" "$CURL_S")"
+printf '  Glimpse  %6.2f s = %7s MiB/s (until active)\n' "$GS_WEB" "$(mbps "$BYTES" "$GS_WEB")"
+printf '  Glance   %6.2f s = %7s MiB/s (until active)\n' "$GL_WEB" "$(mbps "$BYTES" "$GL_WEB")"
+printf '  Glimpse/curl %sx (goal >= 0.8x)   Glimpse/Glance %sx (goal >= 2x)\n' \
+  "$(ratio "$CURL_S" "$GS_WEB")" "$(ratio "$GL_WEB" "$GS_WEB")"
