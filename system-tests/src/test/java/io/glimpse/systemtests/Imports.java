@@ -25,13 +25,18 @@ final class Imports {
 
     /** A new queued image with formats set (raw in a bare container, which any bytes are). */
     static String newRawImage(String user) {
+        return newImage(user, "raw");
+    }
+
+    /** A new queued image of {@code diskFormat} in a bare container. */
+    static String newImage(String user, String diskFormat) {
         return ThroughTheGateway.createImage(
                         user,
                         Map.of(
                                 "name",
-                                ThroughTheGateway.uniqueName("import"),
+                                ThroughTheGateway.uniqueName("import-" + diskFormat),
                                 "disk_format",
-                                "raw",
+                                diskFormat,
                                 "container_format",
                                 "bare"))
                 .then()

@@ -254,8 +254,22 @@ public class ImageImportService {
             image.osHashAlgo = result.osHashAlgo();
             image.osHashValue = result.osHashValue();
             image.virtualSize = result.virtualSize();
+            // What the import plugins made of the data: a conversion's formats, the operator's injected properties.
+            if (result.diskFormat() != null) {
+                image.diskFormat = result.diskFormat();
+            }
+            if (result.containerFormat() != null) {
+                image.containerFormat = result.containerFormat();
+            }
         }
         Map<String, String> properties = new LinkedHashMap<>(image.properties);
+        if (result.properties() != null) {
+            result.properties().forEach((key, value) -> {
+                if (!key.startsWith("os_glance") && !key.startsWith("glimpse_")) {
+                    properties.put(key, value);
+                }
+            });
+        }
         if (result.inspection() != null) {
             // Only the inspection's own read-only keys: nothing else may reach the image this way.
             result.inspection().forEach((key, value) -> {

@@ -139,6 +139,42 @@ class InternalImportTest {
     }
 
     @Test
+    void theFirstStoreWrittenCarriesWhatTheImportPluginsMadeOfTheImage() throws Exception {
+        String id = stagedImage();
+        String task = UUID.randomUUID().toString();
+        command("/imports", id, begin(ALICE, task, "glance-direct", null, null))
+                .then()
+                .statusCode(200);
+        ImportStoreResult plain = written(0, "file", id);
+        ImportStoreResult converted = new ImportStoreResult(
+                plain.user(),
+                plain.fence(),
+                plain.storeId(),
+                true,
+                true,
+                plain.location(),
+                plain.size(),
+                plain.checksum(),
+                plain.osHashAlgo(),
+                plain.osHashValue(),
+                5L,
+                Map.of(),
+                "qcow2",
+                "bare",
+                Map.of("hw_vendor", "glimpse", "os_glance_import_task", "forged", "glimpse_detected_format", "x"),
+                null);
+        command("/imports/" + task + "/stores", id, converted).then().statusCode(204);
+        JsonPath image = Api.show("alice", id).jsonPath();
+        assertThat(image.getString("status")).isEqualTo("active");
+        assertThat(image.getString("disk_format")).isEqualTo("qcow2");
+        assertThat(image.getLong("virtual_size")).isEqualTo(5);
+        assertThat(image.getString("hw_vendor")).isEqualTo("glimpse");
+        // Neither the import's own keys nor the inspection's can be set this way.
+        assertThat(image.getString("os_glance_import_task")).isEqualTo(task);
+        assertThat(image.getString("glimpse_detected_format")).isNull();
+    }
+
+    @Test
     void aRevertDropsTheTaskLocationsDeletesTheirDataAndRequeuesTheImage() throws Exception {
         String id = stagedImage();
         String task = UUID.randomUUID().toString();
@@ -248,12 +284,30 @@ class InternalImportTest {
                 "ab",
                 null,
                 Map.of("glimpse_detected_format", "raw", "not_an_inspection_key", "x"),
+                null,
+                null,
+                null,
                 null);
     }
 
     private static ImportStoreResult failed(long fence, String store) {
         return new ImportStoreResult(
-                ALICE, fence, store, false, false, null, 0, null, null, null, null, null, "store down");
+                ALICE,
+                fence,
+                store,
+                false,
+                false,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "store down");
     }
 
     /** The file store's object for the image, written as an import would have. */

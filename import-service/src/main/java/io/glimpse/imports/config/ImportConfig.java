@@ -104,6 +104,83 @@ public interface ImportConfig {
         String userAgent();
     }
 
+    /**
+     * The import plugins run on imported data, in this order (Glance's {@code image_import_plugins}): any of
+     * {@code image_decompression}, {@code image_conversion}, {@code inject_image_metadata}. None by default, as in
+     * Glance. glance-direct and web-download imports run them; copy-image copies the image's data as it is.
+     */
+    Optional<List<String>> plugins();
+
+    /** image_decompression: what a compressed upload may become. */
+    Decompression decompression();
+
+    interface Decompression {
+        /**
+         * Largest ratio of decompressed to compressed size: past it the data is taken for a decompression bomb and
+         * the import fails. A sparse disk's zeros compress about 1000 to 1 with gzip, so the default leaves room.
+         */
+        @WithDefault("2000")
+        long maxRatio();
+
+        /**
+         * Decompressed bytes always allowed whatever the ratio: a small, mostly empty disk compresses far better
+         * than large ones do.
+         */
+        @WithDefault("1073741824")
+        long ratioAppliesAbove();
+
+        /** Largest decompressed size in bytes; image_size_cap applies as well. */
+        @WithDefault("1099511627776")
+        long maxBytes();
+    }
+
+    /** image_conversion: qemu-img convert to one output format, run under limits. */
+    Conversion conversion();
+
+    interface Conversion {
+        /** The disk format imported images end in (Glance's {@code [image_conversion] output_format}). */
+        @WithDefault("raw")
+        String outputFormat();
+
+        /** The qemu-img binary. */
+        @WithDefault("qemu-img")
+        String qemuImg();
+
+        /** CPU seconds one qemu-img run may use (its RLIMIT_CPU). */
+        @WithDefault("600")
+        long cpuSeconds();
+
+        /** Address space in bytes one qemu-img run may use (its RLIMIT_AS). */
+        @WithDefault("2147483648")
+        long addressSpace();
+
+        /** Wall-clock bound on one qemu-img run; it is killed past it. */
+        @WithDefault("1h")
+        Duration timeout();
+
+        /** The VMDK create-types converted (Glance's {@code [image_format] vmdk_allowed_types}); others refused. */
+        @WithDefault("streamOptimized,monolithicSparse")
+        List<String> vmdkAllowedTypes();
+
+        /** Where conversion keeps its input and output files (default: the system's temporary directory). */
+        Optional<String> workDirectory();
+    }
+
+    /** inject_image_metadata: properties every imported image gets. */
+    Injection injection();
+
+    interface Injection {
+        /**
+         * The properties to set, as {@code key:value} pairs (Glance's {@code [inject_metadata_properties] inject});
+         * keys starting {@code os_glance} are dropped.
+         */
+        Optional<List<String>> properties();
+
+        /** A caller with any of these roles imports without injection (Glance's {@code ignore_user_roles}). */
+        @WithDefault("admin")
+        List<String> ignoreUserRoles();
+    }
+
     /** Running imports: leases, workers and progress. */
     Work work();
 

@@ -19,6 +19,8 @@ import java.time.OffsetDateTime;
 public class StagedData extends PanacheEntityBase {
     public static final String STAGING = "staging";
     public static final String STAGED = "staged";
+    /** Made from the staged data by an import plugin (decompressed, converted); goes with the import's end. */
+    public static final String TRANSFORMED = "transformed";
 
     @Id
     @Column(name = "stage_token")

@@ -27,20 +27,25 @@ public class FormatChecker {
 
     /** Records the inspection and, when the image's formats are set, its verdict on the staged data. */
     public void record(StagedData staged, ImageSnapshot image, InspectionResult inspection) {
+        record(staged, image.containerFormat(), image.diskFormat(), inspection);
+    }
+
+    /** The same for data whose formats are not (yet) the image's: what an import plugin made of it. */
+    public void record(StagedData staged, String containerFormat, String diskFormat, InspectionResult inspection) {
         staged.detectedFormat = inspection.format().map(Object::toString).orElse("ambiguous");
         staged.formatSafety = inspection.isSafe() ? "safe" : inspection.safety().describe();
         staged.virtualSize = null;
         staged.checkedDiskFormat = null;
         staged.formatRejection = null;
-        if (!"bare".equals(image.containerFormat()) || image.diskFormat() == null) {
+        if (!"bare".equals(containerFormat) || diskFormat == null) {
             return;
         }
-        staged.checkedDiskFormat = image.diskFormat();
-        switch (FormatCheck.check(image.diskFormat(), inspection, policy)) {
+        staged.checkedDiskFormat = diskFormat;
+        switch (FormatCheck.check(diskFormat, inspection, policy)) {
             case FormatVerdict.Accepted accepted -> staged.virtualSize = virtualSize(accepted.virtualSize());
             case FormatVerdict.Rejected rejected ->
                 staged.formatRejection =
-                        "Image data does not match disk_format " + image.diskFormat() + ": " + rejected.message();
+                        "Image data does not match disk_format " + diskFormat + ": " + rejected.message();
         }
     }
 

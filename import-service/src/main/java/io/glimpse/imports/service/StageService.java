@@ -7,6 +7,7 @@ import io.glimpse.contracts.internal.StageEnd;
 import io.glimpse.imports.client.CatalogClient;
 import io.glimpse.imports.client.CatalogRefusal;
 import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.Compression;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.mapping.ActingUsers;
 import io.glimpse.imports.repository.StagedDataRepository;
@@ -29,7 +30,9 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -96,6 +99,7 @@ public class StageService {
         long size;
         try (Heartbeats.Beat beat = heartbeats.start("stage of image " + imageId, () -> renew(token))) {
             ImageInspector inspector = new ImageInspector();
+            FirstBytes head = new FirstBytes();
             StoredObject stored = staging.store()
                     .write(
                             token,
@@ -103,9 +107,15 @@ public class StageService {
                             expectedSize,
                             StagedDigests.of(osHash, image),
                             config.imageSizeCap(),
-                            inspector::update);
+                            (buffer, offset, length) -> {
+                                head.update(buffer, offset, length);
+                                inspector.update(buffer, offset, length);
+                            });
             recordStaged(row, stored, image, inspector.finish());
-            if (row.formatRejection != null) {
+            // Compressed data is checked once image_decompression has undone the compression, at import.
+            boolean decompressedAtImport = config.plugins().orElse(List.of()).contains("image_decompression")
+                    && Compression.of(head.bytes()).isPresent();
+            if (row.formatRejection != null && !decompressedAtImport) {
                 throw new GlimpseException.UnsupportedMediaType(row.formatRejection);
             }
             size = stored.size();
@@ -215,5 +225,23 @@ public class StageService {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The first bytes of a stream, kept as they pass. */
+    private static final class FirstBytes {
+        private final byte[] head = new byte[Compression.HEAD];
+        private int length;
+
+        void update(byte[] buffer, int offset, int count) {
+            int take = Math.min(count, head.length - length);
+            if (take > 0) {
+                System.arraycopy(buffer, offset, head, length, take);
+                length += take;
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(head, length);
+        }
     }
 }

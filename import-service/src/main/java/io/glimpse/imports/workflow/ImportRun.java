@@ -31,8 +31,10 @@ import java.util.concurrent.Future;
  * <ol>
  *   <li>{@code acquire}: the data into the shared staging area (staged already for glance-direct; copied from the
  *       image's store, and checked against its checksum, for copy-image);
- *   <li>{@code check-format}: the data suits the image's disk_format;
+ *   <li>{@code decompress}: with image_decompression, compressed data decompressed ({@link ImportPlugins});
+ *   <li>{@code check-format}: the data suits the image's disk_format — the gate before any other plugin;
  *   <li>{@code verify-signature}: a signed image's signature, once, over the staged data;
+ *   <li>{@code convert}, and the injected properties: the other plugins, in their configured order;
  *   <li>{@code store} per target, in parallel within the instance's budget: written from staging (linked where the
  *       store can), then registered with catalog;
  *   <li>the end: catalog activates the image (or reverts it), the staged data is deleted, the task ends.
@@ -127,9 +129,12 @@ final class ImportRun {
         plan = resume();
         StagedData staged = worker.sources().acquire(this);
         ImageSnapshot image = plan.image().image();
-        FormatOutcome format = worker.formats().check(this, staged, image);
+        StagedData data = worker.plugins().decompressed(this, staged, image);
+        FormatOutcome format = worker.formats().check(this, data, image);
+        // The signature is over the bytes the user supplied, whatever the plugins make of them.
         worker.signatures().verify(this, staged, image);
-        Map<String, String> failed = writeStores(staged, format);
+        ImportPlugins.Transformed transformed = worker.plugins().afterGate(this, data, image, format);
+        Map<String, String> failed = writeStores(transformed);
         boolean anyWritten = plan.targets().stream().anyMatch(store -> !failed.containsKey(store));
         if (!failed.isEmpty() && (task.allStoresMustSucceed || !anyWritten)) {
             throw new ImportFailure("Import to store(s) " + String.join(", ", failed.keySet()) + " failed: "
@@ -138,14 +143,17 @@ final class ImportRun {
         String written = String.join(
                 ", ",
                 plan.targets().stream().filter(s -> !failed.containsKey(s)).toList());
-        String message = "Imported " + mebibytes(staged.size) + " to " + written
+        String message = "Imported " + mebibytes(transformed.data().size) + " to " + written
                 + (failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed.keySet()));
-        record(
-                END,
-                null,
-                StepStatus.DONE,
-                Map.of("outcome", SUCCESS, "message", message, "stage_token", staged.stageToken));
-        end(message, staged.stageToken);
+        String stageTokens =
+                staged.stageToken.equals(transformed.data().stageToken) && staged.stageToken.equals(data.stageToken)
+                        ? staged.stageToken
+                        : String.join(
+                                ",",
+                                new java.util.LinkedHashSet<>(
+                                        List.of(staged.stageToken, data.stageToken, transformed.data().stageToken)));
+        record(END, null, StepStatus.DONE, Map.of("outcome", SUCCESS, "message", message, "stage_token", stageTokens));
+        end(message, stageTokens);
     }
 
     /** Attempt {@link #attempt} takes over catalog's lock and finds the image as it is now. */
@@ -163,7 +171,8 @@ final class ImportRun {
         }
     }
 
-    private Map<String, String> writeStores(StagedData staged, FormatOutcome format) {
+    private Map<String, String> writeStores(ImportPlugins.Transformed transformed) {
+        StagedData staged = transformed.data();
         Map<String, Future<Optional<String>>> writes = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (String store : plan.targets()) {
@@ -178,7 +187,10 @@ final class ImportRun {
                 }
                 continue;
             }
-            writes.put(store, worker.storeWriter().submit(this, store, staged, format, phase));
+            writes.put(
+                    store,
+                    worker.storeWriter()
+                            .submit(this, store, staged, transformed.format(), transformed.changes(), phase));
         }
         progress.say("Writing to " + String.join(", ", writes.keySet()));
         for (Map.Entry<String, Future<Optional<String>>> write : writes.entrySet()) {
@@ -231,7 +243,9 @@ final class ImportRun {
             }
             throw new LeaseLostException(taskId, attempt);
         }
-        worker.staging().discard(stageToken);
+        for (String token : stageToken.split(",")) {
+            worker.staging().discard(token);
+        }
         progress.say(message);
         worker.recorder().finish(taskId, attempt, true, message, progress.snapshot());
         LOG.infof("import task %s of image %s: %s", taskId, task.imageId, message);

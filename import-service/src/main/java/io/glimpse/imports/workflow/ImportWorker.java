@@ -38,6 +38,7 @@ public class ImportWorker {
     private final DataSources sources;
     private final FormatStep formats;
     private final SignatureStep signatures;
+    private final ImportPlugins plugins;
     private final StoreWriter storeWriter;
     private final StageService staging;
     private final ExecutorService workers;
@@ -53,6 +54,7 @@ public class ImportWorker {
             DataSources sources,
             FormatStep formats,
             SignatureStep signatures,
+            ImportPlugins plugins,
             StoreWriter storeWriter,
             StageService staging) {
         this.tasks = tasks;
@@ -64,6 +66,7 @@ public class ImportWorker {
         this.sources = sources;
         this.formats = formats;
         this.signatures = signatures;
+        this.plugins = plugins;
         this.storeWriter = storeWriter;
         this.staging = staging;
         AtomicInteger count = new AtomicInteger();
@@ -140,6 +143,10 @@ public class ImportWorker {
 
     SignatureStep signatures() {
         return signatures;
+    }
+
+    ImportPlugins plugins() {
+        return plugins;
     }
 
     StoreWriter storeWriter() {

@@ -71,6 +71,11 @@ final class Progress {
             done.addAndGet(bytes);
         }
 
+        /** For a phase counted in units other than bytes read (conversion's percent). */
+        void set(long value) {
+            done.set(value);
+        }
+
         void done() {
             if (total != null) {
                 done.set(total);

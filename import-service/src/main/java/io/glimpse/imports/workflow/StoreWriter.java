@@ -60,12 +60,22 @@ public class StoreWriter {
      * catalog). A stop (deletion, lost lease) fails the future with the stop.
      */
     Future<Optional<String>> submit(
-            ImportRun run, String storeId, StagedData staged, ImportRun.FormatOutcome format, Progress.Phase phase) {
-        return writers.submit(() -> write(run, storeId, staged, format, phase));
+            ImportRun run,
+            String storeId,
+            StagedData staged,
+            ImportRun.FormatOutcome format,
+            ImageChanges changes,
+            Progress.Phase phase) {
+        return writers.submit(() -> write(run, storeId, staged, format, changes, phase));
     }
 
     private Optional<String> write(
-            ImportRun run, String storeId, StagedData staged, ImportRun.FormatOutcome format, Progress.Phase phase) {
+            ImportRun run,
+            String storeId,
+            StagedData staged,
+            ImportRun.FormatOutcome format,
+            ImageChanges changes,
+            Progress.Phase phase) {
         run.checkGoingOn();
         phase.running();
         String imageId = run.task().imageId;
@@ -102,6 +112,9 @@ public class StoreWriter {
                 staged.osHashValue,
                 format.virtualSize(),
                 format.inspection(),
+                changes.diskFormat(),
+                changes.containerFormat(),
+                changes.properties(),
                 null));
         run.record(ImportRun.STORE, storeId, StepStatus.DONE, Map.of("location", location));
         phase.done();
@@ -112,7 +125,22 @@ public class StoreWriter {
         LOG.infof("import task %s: %s", run.taskId(), reason);
         phase.failed();
         run.registerStore(new ImportStoreResult(
-                run.user(), run.attempt(), storeId, false, false, null, 0, null, null, null, null, null, reason));
+                run.user(),
+                run.attempt(),
+                storeId,
+                false,
+                false,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                reason));
         run.record(ImportRun.STORE, storeId, StepStatus.FAILED, Map.of("reason", reason));
         return Optional.of(reason);
     }
