@@ -81,22 +81,19 @@ class ImportPluginsTest extends ThroughTheGateway {
                 raw.toString(),
                 work.resolve("disk.vhdx").toString());
 
-        GlimpseSuite.glimpse("stop", "import-service");
-        GlimpseSuite.glimpseWith(
+        GlimpseSuite.restartWith(
+                "import-service",
                 Map.of(
                         "GLIMPSE_IMPORT_PLUGINS", "image_decompression,image_conversion,inject_image_metadata",
                         "GLIMPSE_IMPORT_CONVERSION_OUTPUT_FORMAT", "raw",
                         "GLIMPSE_IMPORT_DECOMPRESSION_MAX_RATIO", "100",
                         "GLIMPSE_IMPORT_DECOMPRESSION_RATIO_APPLIES_ABOVE", Integer.toString(16 * MIB),
-                        "GLIMPSE_IMPORT_INJECTION_PROPERTIES", "hw_vendor:glimpse,os_glance_forged:x"),
-                "start",
-                "import-service");
+                        "GLIMPSE_IMPORT_INJECTION_PROPERTIES", "hw_vendor:glimpse,os_glance_forged:x"));
     }
 
     @AfterAll
     static void restoreTheDefaults() throws IOException {
-        GlimpseSuite.glimpse("stop", "import-service");
-        GlimpseSuite.glimpse("start", "import-service");
+        GlimpseSuite.restartWith("import-service", Map.of());
     }
 
     @Test

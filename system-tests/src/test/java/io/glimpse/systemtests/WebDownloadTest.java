@@ -45,21 +45,18 @@ class WebDownloadTest extends ThroughTheGateway {
     static void serveAnImageAndRestartImportServiceAllowingIt() throws IOException {
         images = new ScriptedHttpServer("127.0.0.2", PORT, WebDownloadTest::imageServer);
         trap = new ScriptedHttpServer("127.0.0.1", PORT, request -> ScriptedHttpServer.ok(IMAGE));
-        GlimpseSuite.glimpse("stop", "import-service");
-        GlimpseSuite.glimpseWith(
+        GlimpseSuite.restartWith(
+                "import-service",
                 Map.of(
                         "GLIMPSE_IMPORT_WEB_DOWNLOAD_ALLOWED_RANGES",
                         "127.0.0.2/32",
                         "GLIMPSE_IMPORT_FILTERING_ALLOWED_PORTS",
-                        "80,443," + PORT),
-                "start",
-                "import-service");
+                        "80,443," + PORT));
     }
 
     @AfterAll
     static void restoreTheDefaults() throws IOException {
-        GlimpseSuite.glimpse("stop", "import-service");
-        GlimpseSuite.glimpse("start", "import-service");
+        GlimpseSuite.restartWith("import-service", Map.of());
         images.close();
         trap.close();
     }

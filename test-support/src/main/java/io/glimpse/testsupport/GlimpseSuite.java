@@ -66,6 +66,15 @@ public final class GlimpseSuite {
         }
     }
 
+    /**
+     * Restarts one service of the suite with extra environment variables (an operator's configuration for a test
+     * class); with none, it gets its defaults back.
+     */
+    public static void restartWith(String service, Map<String, String> environment) {
+        glimpse("stop", service);
+        glimpseWith(environment, "start", service);
+    }
+
     /** The repository's launcher, found by walking up from the module being tested. */
     public static Path launcher() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -68,8 +68,41 @@ public final class WebFetcher {
 
     /** Opens the body behind {@code url}, following redirects; the caller closes it. */
     public Body open(String url) throws IOException {
-        Answer answer = request(url, 0, Optional.empty());
-        return new Body(answer);
+        return open(url, Map.of());
+    }
+
+    /**
+     * The same, sending {@code headers} (credentials) to the origin of {@code url} only: a redirect to another
+     * scheme, host or port never carries them.
+     */
+    public Body open(String url, Map<String, String> headers) throws IOException {
+        Credentials credentials = new Credentials(checked(url), Map.copyOf(headers));
+        Answer answer = request(url, 0, Optional.empty(), credentials);
+        return new Body(answer, credentials);
+    }
+
+    /** GETs {@code url} whole into memory (a small JSON document), within {@code limit} bytes. */
+    public byte[] fetchSmall(String url, Map<String, String> headers, int limit) throws IOException {
+        try (Body body = open(url, headers)) {
+            if (body.length().isPresent() && body.length().getAsLong() > limit) {
+                throw new WebDownloadRefused("The answer of " + url + " is larger than " + limit + " bytes.");
+            }
+            byte[] data = body.readNBytes(limit + 1);
+            if (data.length > limit) {
+                throw new WebDownloadRefused("The answer of " + url + " is larger than " + limit + " bytes.");
+            }
+            return data;
+        }
+    }
+
+    /** Headers for one origin. */
+    private record Credentials(URI origin, Map<String, String> headers) {
+        boolean appliesTo(URI uri) {
+            return origin != null
+                    && origin.getScheme().equalsIgnoreCase(uri.getScheme())
+                    && origin.getHost().equalsIgnoreCase(uri.getHost())
+                    && origin.getPort() == uri.getPort();
+        }
     }
 
     /** One answered GET: where it was finally served from, its status, headers and body. */
@@ -104,11 +137,12 @@ public final class WebFetcher {
         }
     }
 
-    private Answer request(String url, long from, Optional<String> ifRange) throws IOException {
+    private Answer request(String url, long from, Optional<String> ifRange, Credentials credentials)
+            throws IOException {
         String current = url;
         for (int hop = 0; ; hop++) {
             URI uri = checked(current);
-            Answer answer = exchange(uri, from, ifRange);
+            Answer answer = exchange(uri, from, ifRange, credentials);
             if (!isRedirect(answer.status())) {
                 return answer;
             }
@@ -143,7 +177,7 @@ public final class WebFetcher {
         }
     }
 
-    private Answer exchange(URI uri, long from, Optional<String> ifRange) throws IOException {
+    private Answer exchange(URI uri, long from, Optional<String> ifRange, Credentials credentials) throws IOException {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         String host = uri.getHost();
         int port = uri.getPort() >= 0 ? uri.getPort() : (https ? 443 : 80);
@@ -154,7 +188,8 @@ public final class WebFetcher {
             }
             socket.setSoTimeout((int) settings.readTimeout().toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(requestHead(uri, host, port, https, from, ifRange).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(requestHead(uri, host, port, https, from, ifRange, credentials)
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             int status;
@@ -229,7 +264,14 @@ public final class WebFetcher {
         return tls;
     }
 
-    private String requestHead(URI uri, String host, int port, boolean https, long from, Optional<String> ifRange) {
+    private String requestHead(
+            URI uri,
+            String host,
+            int port,
+            boolean https,
+            long from,
+            Optional<String> ifRange,
+            Credentials credentials) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         boolean defaultPort = port == (https ? 443 : 80);
@@ -239,6 +281,17 @@ public final class WebFetcher {
         head.append("Accept: */*\r\n");
         head.append("Accept-Encoding: identity\r\n");
         head.append("Connection: close\r\n");
+        if (credentials.appliesTo(uri)) {
+            credentials.headers().forEach((name, value) -> {
+                if (name.indexOf('\r') >= 0
+                        || name.indexOf('\n') >= 0
+                        || value.indexOf('\r') >= 0
+                        || value.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("A header may not hold a line break.");
+                }
+                head.append(name).append(": ").append(value).append("\r\n");
+            });
+        }
         if (from > 0) {
             head.append("Range: bytes=").append(from).append("-\r\n");
             ifRange.ifPresent(tag -> head.append("If-Range: ").append(tag).append("\r\n"));
@@ -296,17 +349,19 @@ public final class WebFetcher {
         private final String url;
         private final OptionalLong length;
         private final Optional<String> etag;
+        private final Credentials credentials;
         private Answer answer;
         private long received;
         private int resumes;
 
-        private Body(Answer first) throws IOException {
+        private Body(Answer first, Credentials credentials) throws IOException {
             if (first.status() != 200) {
                 first.close();
                 throw new WebDownloadRefused(
                         "The server at " + first.from().getHost() + " answered HTTP " + first.status() + ".");
             }
             this.url = first.from().toString();
+            this.credentials = credentials;
             this.answer = first;
             this.length = first.contentLength();
             this.etag = first.header("etag").filter(tag -> !tag.startsWith("W/"));
@@ -357,7 +412,7 @@ public final class WebFetcher {
             }
             resumes++;
             answer.close();
-            Answer next = request(url, received, etag);
+            Answer next = request(url, received, etag, credentials);
             if (next.status() == 206 && startsAt(next, received)) {
                 answer = next;
                 return;

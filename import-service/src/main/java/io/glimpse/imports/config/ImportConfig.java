@@ -181,6 +181,35 @@ public interface ImportConfig {
         List<String> ignoreUserRoles();
     }
 
+    /** glance-download: where other regions' image services are, and what is taken from them. */
+    GlanceDownload glanceDownload();
+
+    interface GlanceDownload {
+        /**
+         * The image endpoint of each other region, as {@code Region=url} or {@code Region/interface=url} (there is no
+         * Keystone catalog here; an entry without an interface serves every interface). Fetches to them pass the
+         * same filtering and address checks as web-download.
+         */
+        Optional<List<String>> endpoints();
+
+        /**
+         * The X-Auth-Token sent to each region, as {@code Region=token} (a service account's there); a region without
+         * one is asked without a token.
+         */
+        Optional<List<String>> tokens();
+
+        /**
+         * The visibilities of remote images that may be imported. The token is the service's, not the caller's, so by
+         * default only images every user of the other region may see.
+         */
+        @WithDefault("public,community")
+        List<String> visibilities();
+
+        /** Prefixes of the remote image's properties copied (Glance's [glance_download_properties] extra_properties). */
+        @WithDefault("hw_,trait:,os_distro,os_secure_boot,os_type")
+        List<String> extraProperties();
+    }
+
     /** Running imports: leases, workers and progress. */
     Work work();
 

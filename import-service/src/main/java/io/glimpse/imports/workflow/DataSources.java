@@ -5,6 +5,7 @@ import io.glimpse.contracts.internal.StoredLocation;
 import io.glimpse.imports.client.AddressPolicy;
 import io.glimpse.imports.client.WebFetcher;
 import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.ImportStep;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.domain.StepStatus;
 import io.glimpse.imports.mapping.ExpectedDigest;
@@ -50,6 +51,7 @@ public class DataSources {
     private final FormatChecker formats;
     private final ImportConfig config;
     private final WebFetcher fetcher;
+    private final RemoteImages remoteImages;
 
     public DataSources(
             StagedDataRepository stagedData,
@@ -74,13 +76,31 @@ public class DataSources {
                         web.readTimeout(),
                         web.resumeAttempts(),
                         web.userAgent()));
+        this.remoteImages = new RemoteImages(config.glanceDownload(), fetcher);
     }
 
-    StagedData acquire(ImportRun run) {
+    /** The data in staging, and what its source says the image is (glance-download: the remote image's formats). */
+    record Acquired(StagedData data, ImageChanges changes) {}
+
+    Acquired acquire(ImportRun run) {
         String imageId = run.task().imageId;
         Optional<StagedData> staged =
                 Transactions.inSession(() -> stagedData.stagedFor(imageId)).filter(row -> row.location != null);
         String method = run.task().method;
+        Optional<ImportStep> acquired = run.recorded(ImportRun.ACQUIRE, null);
+        if ("glance-download".equals(method)) {
+            Optional<StagedData> resumed =
+                    staged.filter(row -> row.stageToken.equals(run.taskId()) && acquired.isPresent());
+            Acquired result = resumed.map(row -> new Acquired(row, RemoteImages.changes(acquired.get().result)))
+                    .orElseGet(() -> glanceDownload(run));
+            run.progress().phase("stage", null, result.data().size).done();
+            if (acquired.isEmpty()) {
+                Map<String, String> record = new java.util.HashMap<>(RemoteImages.record(result.changes()));
+                record.put("location", result.data().location);
+                run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, record);
+            }
+            return result;
+        }
         StagedData result = switch (method) {
             case "glance-direct" ->
                 staged.filter(row -> staging.store().exists(row.location))
@@ -97,10 +117,10 @@ public class DataSources {
             default -> throw ImportFailure.noData("Import method " + method + " is not available in this deployment.");
         };
         run.progress().phase("stage", null, result.size).done();
-        if (run.recorded(ImportRun.ACQUIRE, null).isEmpty()) {
+        if (acquired.isEmpty()) {
             run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, Map.of("location", result.location));
         }
-        return result;
+        return new Acquired(result, ImageChanges.NONE);
     }
 
     private StagedData copyToStaging(ImportRun run) {
@@ -156,21 +176,54 @@ public class DataSources {
      */
     private StagedData download(ImportRun run) {
         ImageSnapshot image = run.plan().image().image();
-        String url = uriOf(run);
+        List<ExpectedDigest> expected =
+                methodOf(run).flatMap(ExpectedDigest::of).stream().toList();
+        return fetch(run, image, uriOf(run), Map.of(), expected, "its validation_data expects");
+    }
+
+    /**
+     * glance-download: the remote image's metadata, then its data, from the region's configured endpoint through
+     * the same {@link WebFetcher}; the data must have the remote checksum and os_hash_value (beyond Glance).
+     */
+    private Acquired glanceDownload(ImportRun run) {
+        ImageSnapshot image = run.plan().image().image();
+        Map<?, ?> method = methodOf(run).orElseThrow();
+        RemoteImages.Remote remote = remoteImages.describe(method);
+        ImageSnapshot asImported = remote.changes().applyTo(image);
+        run.progress().say("Importing image " + remote.id() + " of region " + remote.region());
+        StagedData data = fetch(
+                run,
+                asImported,
+                remote.dataUrl(),
+                remote.headers(),
+                remote.digests(),
+                "image " + remote.id() + " has in region " + remote.region());
+        return new Acquired(data, remote.changes());
+    }
+
+    /** Fetches {@code url} into staging, digested and inspected on the way, and checks the digests expected. */
+    private StagedData fetch(
+            ImportRun run,
+            ImageSnapshot image,
+            String url,
+            Map<String, String> headers,
+            List<ExpectedDigest> expected,
+            String whoExpects) {
         ImageStore stagingStore = staging.store();
         stagingStore.delete(stagingStore.locationOf(run.taskId()));
         run.progress().say("Downloading the data from " + url);
         ImageInspector inspector = new ImageInspector();
         HashAlgorithm osHash = HashAlgorithm.fromName(config.hashingAlgorithm()).orElse(HashAlgorithm.SHA512);
         DigestSpec digests = StagedDigests.of(osHash, image);
-        Optional<ExpectedDigest> expected = methodOf(run).flatMap(ExpectedDigest::of);
         // An expected md5 or os_hash is the store's own digest; any other is computed in the same pass.
-        Optional<MessageDigest> extra = expected.map(ExpectedDigest::algorithm)
+        Map<HashAlgorithm, MessageDigest> extra = new java.util.EnumMap<>(HashAlgorithm.class);
+        expected.stream()
+                .map(ExpectedDigest::algorithm)
                 .filter(algorithm -> algorithm != HashAlgorithm.MD5 && algorithm != osHash)
-                .map(HashAlgorithm::newDigest);
+                .forEach(algorithm -> extra.put(algorithm, algorithm.newDigest()));
         StoredObject downloaded;
         Progress.Phase phase = null;
-        try (WebFetcher.Body body = fetcher.open(url)) {
+        try (WebFetcher.Body body = fetcher.open(url, headers)) {
             long length = body.length().orElse(-1);
             if (length > config.imageSizeCap()) {
                 throw ImportFailure.noData("The data at " + url + " is " + length
@@ -183,7 +236,7 @@ public class DataSources {
                     run.taskId(), body, length, digests, config.imageSizeCap(), (buffer, offset, count) -> {
                         run.checkGoingOn();
                         inspector.update(buffer, offset, count);
-                        extra.ifPresent(digest -> digest.update(buffer, offset, count));
+                        extra.values().forEach(digest -> digest.update(buffer, offset, count));
                         counting.add(count);
                     });
         } catch (IOException | StoreException e) {
@@ -195,19 +248,19 @@ public class DataSources {
                     "Downloading the data of image " + image.id() + " from " + url + " failed: " + e.getMessage());
         }
         phase.done();
-        if (expected.isPresent()) {
-            ExpectedDigest wanted = expected.get();
-            String actual = extra.map(digest -> HexFormat.of().formatHex(digest.digest()))
-                    .orElse(wanted.algorithm() == HashAlgorithm.MD5 ? downloaded.md5Hex() : downloaded.hashHex());
+        for (ExpectedDigest wanted : expected) {
+            String actual = extra.containsKey(wanted.algorithm())
+                    ? HexFormat.of().formatHex(extra.get(wanted.algorithm()).digest())
+                    : wanted.algorithm() == HashAlgorithm.MD5 ? downloaded.md5Hex() : downloaded.hashHex();
             if (!wanted.hex().equals(actual)) {
                 stagingStore.delete(downloaded.location());
                 throw ImportFailure.noData("The data downloaded from " + url + " has "
-                        + wanted.algorithm().glanceName() + " " + actual + ", not the " + wanted.hex()
-                        + " its validation_data expects.");
+                        + wanted.algorithm().glanceName() + " " + actual + ", not the " + wanted.hex() + " "
+                        + whoExpects + ".");
             }
-            run.progress()
-                    .say("The downloaded data has the expected "
-                            + wanted.algorithm().glanceName());
+        }
+        if (!expected.isEmpty()) {
+            run.progress().say("The downloaded data has the expected digests");
         }
         return recordStaged(run, image, downloaded, inspector);
     }

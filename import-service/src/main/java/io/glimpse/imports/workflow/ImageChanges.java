@@ -1,5 +1,8 @@
 package io.glimpse.imports.workflow;
 
+import io.glimpse.contracts.event.ImageSnapshot;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +24,40 @@ record ImageChanges(String diskFormat, String containerFormat, Map<String, Strin
         return new ImageChanges(disk, container, properties);
     }
 
-    ImageChanges withProperties(Map<String, String> injected) {
-        return new ImageChanges(diskFormat, containerFormat, injected);
+    /** These changes with {@code more} properties set over them. */
+    ImageChanges withProperties(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(properties);
+        merged.putAll(more);
+        return new ImageChanges(diskFormat, containerFormat, merged);
+    }
+
+    /** The image as the import sees it once these changes apply (for the format gate and the plugins). */
+    ImageSnapshot applyTo(ImageSnapshot image) {
+        if (this.equals(NONE)) {
+            return image;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(image.properties());
+        merged.putAll(properties);
+        return new ImageSnapshot(
+                image.id(),
+                image.name(),
+                image.status(),
+                image.visibility(),
+                image.isProtected(),
+                image.osHidden(),
+                image.owner(),
+                image.checksum(),
+                image.osHashAlgo(),
+                image.osHashValue(),
+                image.size(),
+                image.virtualSize(),
+                diskFormat == null ? image.diskFormat() : diskFormat,
+                containerFormat == null ? image.containerFormat() : containerFormat,
+                image.minDisk(),
+                image.minRam(),
+                image.tags(),
+                merged,
+                image.createdAt(),
+                image.updatedAt());
     }
 }

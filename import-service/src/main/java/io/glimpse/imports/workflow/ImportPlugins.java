@@ -116,8 +116,9 @@ public class ImportPlugins {
     }
 
     /** The plugins after the format gate, in the configured order: the data the stores get, and the image's changes. */
-    Transformed afterGate(ImportRun run, StagedData data, ImageSnapshot image, ImportRun.FormatOutcome format) {
-        Transformed current = new Transformed(data, format, ImageChanges.NONE);
+    Transformed afterGate(
+            ImportRun run, StagedData data, ImageSnapshot image, ImportRun.FormatOutcome format, ImageChanges source) {
+        Transformed current = new Transformed(data, format, source);
         if (isCopy(run)) {
             return current;
         }

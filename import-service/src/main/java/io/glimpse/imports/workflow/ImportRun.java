@@ -127,13 +127,16 @@ final class ImportRun {
             return;
         }
         plan = resume();
-        StagedData staged = worker.sources().acquire(this);
-        ImageSnapshot image = plan.image().image();
+        DataSources.Acquired acquired = worker.sources().acquire(this);
+        StagedData staged = acquired.data();
+        // glance-download: the image is what the remote one is (formats, copied properties) from here on.
+        ImageSnapshot image = acquired.changes().applyTo(plan.image().image());
         StagedData data = worker.plugins().decompressed(this, staged, image);
         FormatOutcome format = worker.formats().check(this, data, image);
         // The signature is over the bytes the user supplied, whatever the plugins make of them.
         worker.signatures().verify(this, staged, image);
-        ImportPlugins.Transformed transformed = worker.plugins().afterGate(this, data, image, format);
+        ImportPlugins.Transformed transformed =
+                worker.plugins().afterGate(this, data, image, format, acquired.changes());
         Map<String, String> failed = writeStores(transformed);
         boolean anyWritten = plan.targets().stream().anyMatch(store -> !failed.containsKey(store));
         if (!failed.isEmpty() && (task.allStoresMustSucceed || !anyWritten)) {
