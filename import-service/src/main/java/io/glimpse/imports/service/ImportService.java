@@ -10,6 +10,7 @@ import io.glimpse.contracts.topic.EventTypes;
 import io.glimpse.imports.client.CatalogClient;
 import io.glimpse.imports.client.CatalogRefusal;
 import io.glimpse.imports.domain.Task;
+import io.glimpse.imports.domain.TaskAccepted;
 import io.glimpse.imports.mapping.ActingUsers;
 import io.glimpse.imports.mapping.ImportRequest;
 import io.glimpse.imports.messaging.TaskEvents;
@@ -19,6 +20,7 @@ import io.glimpse.support.error.GlimpseException;
 import io.glimpse.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
@@ -43,7 +45,11 @@ public class ImportService {
     private final TaskRepository tasks;
     private final TaskEvents events;
 
-    public ImportService(CatalogClient catalog, TaskRepository tasks, TaskEvents events) {
+    private final Event<TaskAccepted> acceptedTasks;
+
+    public ImportService(
+            CatalogClient catalog, TaskRepository tasks, TaskEvents events, Event<TaskAccepted> acceptedTasks) {
+        this.acceptedTasks = acceptedTasks;
         this.catalog = catalog;
         this.tasks = tasks;
         this.events = events;
@@ -78,7 +84,9 @@ public class ImportService {
             Transactions.inTransaction(() -> tasks.delete("id", task.id));
             return Optional.empty();
         }
-        return Optional.of(Transactions.inTransaction(() -> accept(task.id, plan.targets())));
+        Task accepted = Transactions.inTransaction(() -> accept(task.id, plan.targets()));
+        acceptedTasks.fire(new TaskAccepted(accepted.id));
+        return Optional.of(accepted);
     }
 
     /**
@@ -94,6 +102,7 @@ public class ImportService {
             List<String> targets =
                     ImportKeys.stores(image.get().image().properties().get(ImportKeys.IMPORTING_TO_STORES));
             Transactions.inTransaction(() -> accept(task.id, targets));
+            acceptedTasks.fire(new TaskAccepted(task.id));
             LOG.infof("import task %s of image %s: lock confirmed, accepted late", task.id, task.imageId);
         } else {
             Transactions.inTransaction(() -> tasks.delete("id", task.id));

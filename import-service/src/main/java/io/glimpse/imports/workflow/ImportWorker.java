@@ -2,6 +2,7 @@ package io.glimpse.imports.workflow;
 
 import io.glimpse.imports.client.CatalogClient;
 import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.TaskAccepted;
 import io.glimpse.imports.repository.TaskRepository;
 import io.glimpse.imports.repository.Transactions;
 import io.glimpse.imports.service.Heartbeats;
@@ -9,6 +10,7 @@ import io.glimpse.imports.service.Instance;
 import io.glimpse.imports.service.StageService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -97,6 +99,16 @@ public class ImportWorker {
             });
         } catch (RejectedExecutionException shuttingDown) {
             running.remove(taskId);
+        }
+    }
+
+    /**
+     * A task accepted here starts here at once when this instance runs no import, sparing the hand-out's round trip
+     * through Kafka (about a second); a busy instance leaves it to the hand-out, which spreads the work.
+     */
+    void onAccepted(@Observes TaskAccepted accepted) {
+        if (running.isEmpty()) {
+            submit(accepted.taskId());
         }
     }
 
