@@ -8,6 +8,7 @@ import io.glimpse.imports.client.CatalogClient;
 import io.glimpse.imports.client.CatalogRefusal;
 import io.glimpse.imports.config.ImportConfig;
 import io.glimpse.imports.domain.Compression;
+import io.glimpse.imports.domain.ImportPlugin;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.mapping.ActingUsers;
 import io.glimpse.imports.repository.StagedDataRepository;
@@ -32,7 +33,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -113,7 +113,7 @@ public class StageService {
                             });
             recordStaged(row, stored, image, inspector.finish());
             // Compressed data is checked once image_decompression has undone the compression, at import.
-            boolean decompressedAtImport = config.plugins().orElse(List.of()).contains("image_decompression")
+            boolean decompressedAtImport = ImportPlugin.IMAGE_DECOMPRESSION.enabledIn(config.plugins())
                     && Compression.of(head.bytes()).isPresent();
             if (row.formatRejection != null && !decompressedAtImport) {
                 throw new GlimpseException.UnsupportedMediaType(row.formatRejection);

@@ -9,6 +9,7 @@ import io.glimpse.store.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -202,7 +204,7 @@ public class Conversion {
      * Runs qemu-img under prlimit (CPU seconds, address space) and the wall-clock bound, watching the import: a
      * deletion or a lost lease kills it. Output is read as it comes (progress lines end in a carriage return).
      */
-    private Result run(ImportRun run, List<String> command, java.util.function.LongConsumer percent) {
+    private Result run(ImportRun run, List<String> command, LongConsumer percent) {
         List<String> limited = new ArrayList<>(
                 List.of("prlimit", "--cpu=" + config.cpuSeconds(), "--as=" + config.addressSpace(), "--"));
         limited.addAll(command);
@@ -212,7 +214,7 @@ public class Conversion {
             errors = Files.createTempFile("qemu-img-", ".err");
             process = new ProcessBuilder(limited)
                     .redirectError(errors.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new ImportFailure("qemu-img cannot be run: " + e.getMessage(), e);
@@ -251,7 +253,7 @@ public class Conversion {
         }
     }
 
-    private static void readOutput(Process process, StringBuilder output, java.util.function.LongConsumer percent) {
+    private static void readOutput(Process process, StringBuilder output, LongConsumer percent) {
         try (Reader in = process.inputReader(StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
             int c;

@@ -32,6 +32,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,39 +90,29 @@ public class DataSources {
                 Transactions.inSession(() -> stagedData.stagedFor(imageId)).filter(row -> row.location != null);
         String method = run.task().method;
         Optional<ImportStep> acquired = run.recorded(ImportRun.ACQUIRE, null);
-        if ("glance-download".equals(method)) {
-            Optional<StagedData> resumed =
-                    staged.filter(row -> row.stageToken.equals(run.taskId()) && acquired.isPresent());
-            Acquired result = resumed.map(row -> new Acquired(row, RemoteImages.changes(acquired.get().result)))
-                    .orElseGet(() -> glanceDownload(run));
-            run.progress().phase("stage", null, result.data().size).done();
-            if (acquired.isEmpty()) {
-                Map<String, String> record = new java.util.HashMap<>(RemoteImages.record(result.changes()));
-                record.put("location", result.data().location);
-                run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, record);
-            }
-            return result;
-        }
-        StagedData result = switch (method) {
+        // What an earlier attempt of this task fetched and recorded (copy-image, web-download, glance-download).
+        Optional<Acquired> fetchedBefore = staged.filter(
+                        row -> row.stageToken.equals(run.taskId()) && acquired.isPresent())
+                .map(row -> new Acquired(row, ImageChanges.fromRecord(acquired.get().result)));
+        Acquired result = switch (method) {
             case "glance-direct" ->
                 staged.filter(row -> staging.store().exists(row.location))
+                        .map(row -> new Acquired(row, ImageChanges.NONE))
                         .orElseThrow(() -> new ImportFailure(
                                 "No staged data found for image " + imageId + "; stage the data again."));
-            case "copy-image" ->
-                staged.filter(row -> row.stageToken.equals(run.taskId())
-                                && run.recorded(ImportRun.ACQUIRE, null).isPresent())
-                        .orElseGet(() -> copyToStaging(run));
-            case "web-download" ->
-                staged.filter(row -> row.stageToken.equals(run.taskId())
-                                && run.recorded(ImportRun.ACQUIRE, null).isPresent())
-                        .orElseGet(() -> download(run));
+            case "copy-image" -> fetchedBefore.orElseGet(() -> new Acquired(copyToStaging(run), ImageChanges.NONE));
+            case "web-download" -> fetchedBefore.orElseGet(() -> new Acquired(download(run), ImageChanges.NONE));
+            case "glance-download" -> fetchedBefore.orElseGet(() -> glanceDownload(run));
             default -> throw ImportFailure.noData("Import method " + method + " is not available in this deployment.");
         };
-        run.progress().phase("stage", null, result.size).done();
+        run.progress().phase("stage", null, result.data().size).done();
         if (acquired.isEmpty()) {
-            run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, Map.of("location", result.location));
+            // The source's changes are recorded with the data, so a resumed attempt applies the same.
+            Map<String, String> record = new HashMap<>(result.changes().toRecord());
+            record.put("location", result.data().location);
+            run.record(ImportRun.ACQUIRE, null, StepStatus.DONE, record);
         }
-        return new Acquired(result, ImageChanges.NONE);
+        return result;
     }
 
     private StagedData copyToStaging(ImportRun run) {
@@ -216,7 +208,7 @@ public class DataSources {
         HashAlgorithm osHash = HashAlgorithm.fromName(config.hashingAlgorithm()).orElse(HashAlgorithm.SHA512);
         DigestSpec digests = StagedDigests.of(osHash, image);
         // An expected md5 or os_hash is the store's own digest; any other is computed in the same pass.
-        Map<HashAlgorithm, MessageDigest> extra = new java.util.EnumMap<>(HashAlgorithm.class);
+        Map<HashAlgorithm, MessageDigest> extra = new EnumMap<>(HashAlgorithm.class);
         expected.stream()
                 .map(ExpectedDigest::algorithm)
                 .filter(algorithm -> algorithm != HashAlgorithm.MD5 && algorithm != osHash)

@@ -3,6 +3,7 @@ package io.glimpse.imports.workflow;
 import io.glimpse.contracts.event.ImageSnapshot;
 import io.glimpse.contracts.internal.ActingUser;
 import io.glimpse.imports.config.ImportConfig;
+import io.glimpse.imports.domain.ImportPlugin;
 import io.glimpse.imports.domain.ImportStep;
 import io.glimpse.imports.domain.StagedData;
 import io.glimpse.imports.domain.StepStatus;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +48,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ImportPlugins {
-    static final String DECOMPRESSION = "image_decompression";
-    static final String CONVERSION = "image_conversion";
-    static final String INJECTION = "inject_image_metadata";
-    static final List<String> KNOWN = List.of(DECOMPRESSION, CONVERSION, INJECTION);
-
     static final String DECOMPRESS_STEP = "decompress";
     static final String CONVERT_STEP = "convert";
 
     private static final String COPY_IMAGE = "copy-image";
     private static final String UNCHANGED = "";
 
-    private final List<String> enabled;
+    private final List<String> configured;
+    private final List<ImportPlugin> enabled;
     private final ImportConfig config;
     private final StagingArea staging;
     private final StagedDataRepository stagedData;
@@ -72,9 +70,12 @@ public class ImportPlugins {
             FormatChecker formats,
             Decompression decompression,
             Conversion conversion) {
-        this.enabled = config.plugins().orElse(List.of()).stream()
-                .map(String::trim)
+        this.configured = config.plugins().orElse(List.of()).stream()
+                .map(String::strip)
                 .filter(name -> !name.isEmpty())
+                .toList();
+        this.enabled = configured.stream()
+                .flatMap(name -> ImportPlugin.named(name).stream())
                 .toList();
         this.config = config;
         this.staging = staging;
@@ -86,20 +87,23 @@ public class ImportPlugins {
 
     /** An unknown plugin name stops the service at start rather than being ignored on every import. */
     void validate(@Observes StartupEvent start) {
-        List<String> unknown =
-                enabled.stream().filter(name -> !KNOWN.contains(name)).toList();
+        List<String> unknown = configured.stream()
+                .filter(name -> ImportPlugin.named(name).isEmpty())
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalStateException(
-                    "glimpse.import.plugins names unknown plugins " + unknown + "; known: " + String.join(", ", KNOWN));
+            throw new IllegalStateException("glimpse.import.plugins names unknown plugins " + unknown + "; known: "
+                    + Arrays.stream(ImportPlugin.values())
+                            .map(ImportPlugin::glanceName)
+                            .toList());
         }
-        if (enabled.contains(CONVERSION)) {
+        if (enabled.contains(ImportPlugin.IMAGE_CONVERSION)) {
             conversion.validate();
         }
     }
 
     /** image_decompression: the staged data decompressed when it is compressed, else the staged data itself. */
     StagedData decompressed(ImportRun run, StagedData staged, ImageSnapshot image) {
-        if (!runs(run, DECOMPRESSION)) {
+        if (!runs(run, ImportPlugin.IMAGE_DECOMPRESSION)) {
             return staged;
         }
         Optional<ImportStep> done = run.recorded(DECOMPRESS_STEP, null);
@@ -122,15 +126,15 @@ public class ImportPlugins {
         if (isCopy(run)) {
             return current;
         }
-        for (String plugin : enabled) {
+        for (ImportPlugin plugin : enabled) {
             switch (plugin) {
-                case CONVERSION -> current = converted(run, current, image);
-                case INJECTION ->
+                case IMAGE_CONVERSION -> current = converted(run, current, image);
+                case INJECT_IMAGE_METADATA ->
                     current = new Transformed(
                             current.data(),
                             current.format(),
                             current.changes().withProperties(injected(run.user(), config.injection())));
-                default -> {}
+                case IMAGE_DECOMPRESSION -> {} // ran before the gate
             }
         }
         return current;
@@ -189,7 +193,7 @@ public class ImportPlugins {
                         "The data a plugin made for this import (" + token + ") is gone; import the image again."));
     }
 
-    private boolean runs(ImportRun run, String plugin) {
+    private boolean runs(ImportRun run, ImportPlugin plugin) {
         return enabled.contains(plugin) && !isCopy(run);
     }
 

@@ -18,6 +18,7 @@ import io.glimpse.support.error.GlimpseException;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,13 +149,9 @@ final class ImportRun {
                 plan.targets().stream().filter(s -> !failed.containsKey(s)).toList());
         String message = "Imported " + mebibytes(transformed.data().size) + " to " + written
                 + (failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed.keySet()));
-        String stageTokens =
-                staged.stageToken.equals(transformed.data().stageToken) && staged.stageToken.equals(data.stageToken)
-                        ? staged.stageToken
-                        : String.join(
-                                ",",
-                                new java.util.LinkedHashSet<>(
-                                        List.of(staged.stageToken, data.stageToken, transformed.data().stageToken)));
+        // What staging holds for this import: the staged data and what the plugins made of it (each once).
+        String stageTokens = String.join(
+                ",", new LinkedHashSet<>(List.of(staged.stageToken, data.stageToken, transformed.data().stageToken)));
         record(END, null, StepStatus.DONE, Map.of("outcome", SUCCESS, "message", message, "stage_token", stageTokens));
         end(message, stageTokens);
     }

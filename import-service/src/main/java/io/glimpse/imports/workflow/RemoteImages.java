@@ -1,7 +1,5 @@
 package io.glimpse.imports.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimpse.imports.client.WebFetcher;
@@ -122,34 +120,5 @@ final class RemoteImages {
     private static String text(JsonNode image, String field) {
         JsonNode value = image.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** What an import recorded of the remote image, so a resumed attempt applies the same changes. */
-    static Map<String, String> record(ImageChanges changes) {
-        Map<String, String> record = new HashMap<>();
-        if (changes.diskFormat() != null) {
-            record.put("disk_format", changes.diskFormat());
-        }
-        if (changes.containerFormat() != null) {
-            record.put("container_format", changes.containerFormat());
-        }
-        try {
-            record.put("properties", JSON.writeValueAsString(changes.properties()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return record;
-    }
-
-    static ImageChanges changes(Map<String, String> recorded) {
-        Map<String, String> properties;
-        try {
-            properties = recorded.containsKey("properties")
-                    ? JSON.readValue(recorded.get("properties"), new TypeReference<Map<String, String>>() {})
-                    : Map.of();
-        } catch (JsonProcessingException e) {
-            throw new ImportFailure("The recorded remote image cannot be read: " + e.getMessage(), e);
-        }
-        return new ImageChanges(recorded.get("disk_format"), recorded.get("container_format"), properties);
     }
 }
