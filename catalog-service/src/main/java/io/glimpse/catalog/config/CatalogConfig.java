@@ -58,6 +58,23 @@ public interface CatalogConfig {
     /** Collecting store objects no image points at (see service/OrphanedDataScrubber). */
     Scrubber scrubber();
 
+    /** Metadata definitions loaded at start (see service/MetadefLoader). */
+    Metadefs metadefs();
+
+    interface Metadefs {
+        /**
+         * A directory of Glance-format definition files ({@code *.json}, e.g. glance-common's
+         * {@code /usr/share/glance-common/metadefs}) loaded at start, like {@code glance-manage db_load_metadefs}:
+         * a namespace that exists already is left as it is, an invalid file is reported and nothing of it is loaded.
+         * Absent: nothing is loaded.
+         */
+        Optional<java.nio.file.Path> loadDirectory();
+
+        /** The owner of loaded namespaces whose file names none ({@code glance-manage} uses {@code admin}). */
+        @WithDefault("admin")
+        String owner();
+    }
+
     interface Scrubber {
         /** Look for orphaned objects at all; off where the stores hold data Glimpse did not write. */
         @WithDefault("true")

@@ -114,7 +114,8 @@ public class ImageRepresentation {
         return json;
     }
 
-    private static String time(OffsetDateTime time) {
+    /** Glance's timestamp form, to the second in UTC; metadefs show theirs the same way. */
+    static String time(OffsetDateTime time) {
         return GLANCE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

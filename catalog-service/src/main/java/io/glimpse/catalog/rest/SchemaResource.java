@@ -1,23 +1,29 @@
 package io.glimpse.catalog.rest;
 
 import io.glimpse.catalog.mapping.ImageSchemaDocument;
+import io.glimpse.catalog.mapping.MetadefSchemaDocuments;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 
-/** {@code /v2/schemas/image} and {@code /v2/schemas/images}; member and task schemas are served by their owners. */
+/**
+ * {@code /v2/schemas/image(s)} and {@code /v2/schemas/metadefs/*}; member and task schemas are served by their owners.
+ */
 @Path("/v2/schemas")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaResource {
     private final ImageSchemaDocument schemas;
+    private final MetadefSchemaDocuments metadefSchemas;
 
-    public SchemaResource(ImageSchemaDocument schemas) {
+    public SchemaResource(ImageSchemaDocument schemas, MetadefSchemaDocuments metadefSchemas) {
         this.schemas = schemas;
+        this.metadefSchemas = metadefSchemas;
     }
 
     @GET
@@ -30,5 +36,11 @@ public class SchemaResource {
     @Path("/images")
     public Map<String, Object> images() {
         return schemas.images();
+    }
+
+    @GET
+    @Path("/metadefs/{name}")
+    public Map<String, Object> metadef(@PathParam("name") String name) {
+        return metadefSchemas.schema(name);
     }
 }
