@@ -1,6 +1,7 @@
 package io.glimpse.catalog.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,4 +18,13 @@ public record MetadefQuery(
         String sortKey,
         boolean ascending,
         Optional<String> visibility,
-        List<String> resourceTypes) {}
+        List<String> resourceTypes) {
+
+    /** The sort keys a namespace listing accepts (API name → entity field). */
+    public static final Map<String, String> NAMESPACE_SORT_KEYS =
+            Map.of("created_at", "createdAt", "updated_at", "updatedAt", "namespace", "namespace", "id", "id");
+
+    /** The sort keys a tag listing accepts (API name → entity field). */
+    public static final Map<String, String> TAG_SORT_KEYS =
+            Map.of("created_at", "createdAt", "updated_at", "updatedAt", "name", "name", "id", "id");
+}

@@ -17,19 +17,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Metadata definition rows. Everything in a namespace is found by the namespace's id. */
 @ApplicationScoped
 public class MetadefRepository {
-    /** Sort keys a listing accepts (API name → entity field). */
-    public static final Map<String, String> NAMESPACE_SORT_KEYS =
-            Map.of("created_at", "createdAt", "updated_at", "updatedAt", "namespace", "namespace", "id", "id");
-
-    public static final Map<String, String> TAG_SORT_KEYS =
-            Map.of("created_at", "createdAt", "updated_at", "updatedAt", "name", "name", "id", "id");
-
     public Uni<Optional<MetadefNamespace>> namespace(String name) {
         return MetadefNamespace.<MetadefNamespace>find("namespace", name)
                 .firstResult()
@@ -61,7 +53,7 @@ public class MetadefRepository {
                     + " and a.resourceType in :types)");
             parameters.and("types", query.resourceTypes());
         }
-        String field = NAMESPACE_SORT_KEYS.get(query.sortKey());
+        String field = MetadefQuery.NAMESPACE_SORT_KEYS.get(query.sortKey());
         marker.ifPresent(after -> {
             where.add(keyset(field, query.ascending()));
             parameters.and("markerValue", sortValue(field, after)).and("markerId", after.id);
@@ -116,7 +108,7 @@ public class MetadefRepository {
         if (query.limit() == 0) {
             return Uni.createFrom().item(List.of());
         }
-        String field = TAG_SORT_KEYS.get(query.sortKey());
+        String field = MetadefQuery.TAG_SORT_KEYS.get(query.sortKey());
         Parameters parameters = Parameters.with("namespace", namespaceId);
         String where = "n.namespaceId = :namespace";
         if (marker.isPresent()) {

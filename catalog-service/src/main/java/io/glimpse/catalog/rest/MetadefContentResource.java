@@ -1,9 +1,9 @@
 package io.glimpse.catalog.rest;
 
+import io.glimpse.catalog.domain.MetadefQuery;
 import io.glimpse.catalog.mapping.MetadefBodies;
 import io.glimpse.catalog.mapping.MetadefQueryParser;
 import io.glimpse.catalog.mapping.MetadefRepresentation;
-import io.glimpse.catalog.repository.MetadefRepository;
 import io.glimpse.catalog.service.MetadefContentService;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -137,7 +137,7 @@ public class MetadefContentResource {
         return contents.tags(
                         caller.get(),
                         namespace,
-                        MetadefQueryParser.parse(uri.getQueryParameters(), MetadefRepository.TAG_SORT_KEYS.keySet()))
+                        MetadefQueryParser.parse(uri.getQueryParameters(), MetadefQuery.TAG_SORT_KEYS.keySet()))
                 .map(in -> Map.of(
                         "tags",
                         in.item().stream().map(tag -> Map.of("name", tag.name)).toList()));

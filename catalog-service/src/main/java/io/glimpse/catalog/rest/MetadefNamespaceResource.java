@@ -3,11 +3,11 @@ package io.glimpse.catalog.rest;
 import io.glimpse.catalog.config.CatalogConfig;
 import io.glimpse.catalog.domain.MetadefObject;
 import io.glimpse.catalog.domain.MetadefProperty;
+import io.glimpse.catalog.domain.MetadefQuery;
 import io.glimpse.catalog.domain.MetadefTag;
 import io.glimpse.catalog.mapping.MetadefBodies;
 import io.glimpse.catalog.mapping.MetadefQueryParser;
 import io.glimpse.catalog.mapping.MetadefRepresentation;
-import io.glimpse.catalog.repository.MetadefRepository;
 import io.glimpse.catalog.service.MetadefNamespaceService;
 import io.glimpse.support.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -59,8 +59,7 @@ public class MetadefNamespaceResource {
         return namespaces
                 .list(
                         caller.get(),
-                        MetadefQueryParser.parse(
-                                uri.getQueryParameters(), MetadefRepository.NAMESPACE_SORT_KEYS.keySet()))
+                        MetadefQueryParser.parse(uri.getQueryParameters(), MetadefQuery.NAMESPACE_SORT_KEYS.keySet()))
                 .map(page -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put(
