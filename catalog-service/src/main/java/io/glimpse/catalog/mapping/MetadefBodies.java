@@ -70,19 +70,19 @@ public class MetadefBodies {
         String name = name(fields, "namespace", "namespace");
         List<MetadefInput.Association> associations = new ArrayList<>();
         for (Object association : list(fields, "resource_type_associations", "namespace")) {
-            associations.add(association(association));
+            associations.add(association(association, true));
         }
         Map<String, String> properties = new LinkedHashMap<>();
         object(fields.getOrDefault("properties", Map.of()), "namespace")
-                .forEach(
-                        (key, value) -> properties.put(checkName(key, "property"), propertySchema(value, "namespace")));
+                .forEach((key, value) ->
+                        properties.put(checkName(key, "property"), propertySchema(value, "namespace", true)));
         List<MetadefInput.DefinedObject> objects = new ArrayList<>();
         for (Object object : list(fields, "objects", "namespace")) {
-            objects.add(object(object));
+            objects.add(object(object, true));
         }
         Set<String> tags = new LinkedHashSet<>();
         for (Object tag : list(fields, "tags", "namespace")) {
-            tags.add(tagName(tag));
+            tags.add(tagName(tag, true));
         }
         return new MetadefInput.Namespace(
                 name,
@@ -114,8 +114,18 @@ public class MetadefBodies {
     }
 
     public MetadefInput.DefinedObject object(Object body) {
+        return object(body, false);
+    }
+
+    /**
+     * @param nested inside a namespace body, where Glance's schema lets any further field through (a client that
+     *     PUTs back what it read sends the objects' times and links), so they are ignored rather than refused
+     */
+    private MetadefInput.DefinedObject object(Object body, boolean nested) {
         Map<String, Object> fields = object(body, "object");
-        allowed(fields, OBJECT_FIELDS, "object");
+        if (!nested) {
+            allowed(fields, OBJECT_FIELDS, "object");
+        }
         String name = name(fields, "name", "object");
         Optional<String> required = Optional.empty();
         if (fields.get("required") != null) {
@@ -126,7 +136,7 @@ public class MetadefBodies {
             Map<String, Object> schemas = new LinkedHashMap<>();
             object(fields.get("properties"), "object").forEach((key, value) -> {
                 checkName(key, "property");
-                schemas.put(key, EventJson.read(propertySchema(value, "object"), Object.class));
+                schemas.put(key, EventJson.read(propertySchema(value, "object", true), Object.class));
             });
             properties = Optional.of(EventJson.write(schemas));
         }
@@ -139,15 +149,21 @@ public class MetadefBodies {
         String name = name(fields, "name", "property");
         Map<String, Object> schema = new LinkedHashMap<>(fields);
         schema.remove("name");
-        return new MetadefInput.Property(name, propertySchema(schema, "property"));
+        return new MetadefInput.Property(name, propertySchema(schema, "property", false));
     }
 
     public MetadefInput.Association association(Object body) {
+        return association(body, false);
+    }
+
+    private MetadefInput.Association association(Object body, boolean nested) {
         Map<String, Object> fields = object(body, "resource_type_association");
-        allowed(
-                fields,
-                Set.of("name", "prefix", "properties_target", "created_at", "updated_at"),
-                "resource_type_association");
+        if (!nested) {
+            allowed(
+                    fields,
+                    Set.of("name", "prefix", "properties_target", "created_at", "updated_at"),
+                    "resource_type_association");
+        }
         return new MetadefInput.Association(
                 name(fields, "name", "resource_type_association"),
                 optionalString(fields, "prefix", NAME_MAX, "resource_type_association"),
@@ -160,7 +176,7 @@ public class MetadefBodies {
         allowed(fields, Set.of("tags"), "tags");
         Set<String> names = new LinkedHashSet<>();
         for (Object tag : list(fields, "tags", "tags")) {
-            String name = tagName(tag);
+            String name = tagName(tag, false);
             if (!names.add(name)) {
                 throw new GlimpseException.Conflict("Duplicate tag name " + name + " in the request.");
             }
@@ -170,7 +186,7 @@ public class MetadefBodies {
 
     /** The body of {@code PUT …/tags/{name}}: the new name. */
     public String tag(Object body) {
-        return tagName(body);
+        return tagName(body, false);
     }
 
     public String checkName(String name, String what) {
@@ -181,16 +197,20 @@ public class MetadefBodies {
         return name;
     }
 
-    private String tagName(Object tag) {
+    private String tagName(Object tag, boolean nested) {
         Map<String, Object> fields = object(tag, "tag");
-        allowed(fields, Set.of("name", "created_at", "updated_at"), "tag");
+        if (!nested) {
+            allowed(fields, Set.of("name", "created_at", "updated_at"), "tag");
+        }
         return name(fields, "name", "tag");
     }
 
     /** A property schema (§13.3) written back as JSON text with the client's key order; {@code name} not included. */
-    private String propertySchema(Object value, String schema) {
+    private String propertySchema(Object value, String schema, boolean nested) {
         Map<String, Object> fields = object(value, schema);
-        allowed(fields, PROPERTY_FIELDS, "property");
+        if (!nested) {
+            allowed(fields, PROPERTY_FIELDS, "property");
+        }
         for (String required : List.of("title", "type")) {
             if (!fields.containsKey(required)) {
                 throw invalid("property", "'" + required + "' is a required property");

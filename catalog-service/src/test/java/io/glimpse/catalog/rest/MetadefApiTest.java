@@ -252,6 +252,36 @@ class MetadefApiTest {
         assertThat(response.jsonPath().getString("message")).isNotBlank();
     }
 
+    /** What glance md-namespace-update does: GET, change a field, PUT it all back without the top-level times. */
+    @Test
+    void namespaceReadWithItsContentsCanBePutBack() {
+        String ns = unique("RoundTrip");
+        post(
+                "admin",
+                "/v2/metadefs/namespaces",
+                Map.of(
+                        "namespace", ns,
+                        "resource_type_associations", List.of(Map.of("name", "OS::Glance::Image")),
+                        "objects",
+                                List.of(Map.of(
+                                        "name",
+                                        "o",
+                                        "properties",
+                                        Map.of("p", Map.of("title", "P", "type", "string")))),
+                        "tags", List.of(Map.of("name", "t"))));
+        Map<String, Object> read = new java.util.LinkedHashMap<>(
+                as("admin").get("/v2/metadefs/namespaces/" + ns).jsonPath().getMap(""));
+        read.keySet().removeAll(List.of("created_at", "updated_at", "schema"));
+        read.put("visibility", "public");
+
+        Response updated = put("admin", "/v2/metadefs/namespaces/" + ns, read);
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(updated.jsonPath().getString("visibility")).isEqualTo("public");
+        // PUT changes the namespace alone; its contents stay as they were.
+        assertThat(as("admin").get("/v2/metadefs/namespaces/" + ns).jsonPath().getList("objects.name"))
+                .containsExactly("o");
+    }
+
     @Test
     void readOnlyAttributesAre403AndBadListParameters400() {
         assertThat(post("admin", "/v2/metadefs/namespaces", Map.of("namespace", unique("R"), "created_at", "x"))
