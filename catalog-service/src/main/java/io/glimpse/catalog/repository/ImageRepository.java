@@ -61,7 +61,7 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
     /** One page of a listing (see {@link ImageListSql}). */
     @SuppressWarnings("unchecked")
     public Uni<List<Image>> page(ImageQuery query, String projectId, boolean admin, Image marker) {
-        ImageListSql sql = new ImageListSql(query, new ImageListSql.ListScope(projectId, admin), marker);
+        ImageListSql sql = new ImageListSql(query, new ListScope(projectId, admin), marker);
         return Panache.getSession().chain(session -> {
             var nativeQuery = session.createNativeQuery(sql.sql(query.limit()), Image.class);
             sql.parameters().forEach(nativeQuery::setParameter);
