@@ -100,7 +100,7 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 if (scores.isEmpty()) {
                     return Uni.createFrom().item(new ImageSearch.Result(found, exact, List.of()));
                 }
-                return find("id in ?1", List.copyOf(scores.keySet())).list().map(images -> {
+                return find("id in ?1 and deletedAt is null", List.copyOf(scores.keySet())).list().map(images -> {
                     Map<String, Image> byId = new HashMap<>();
                     images.forEach(image -> byId.put(image.id, image));
                     return new ImageSearch.Result(
