@@ -30,8 +30,9 @@ alter table images add column search_vector tsvector
     generated always as (image_search_vector(name, tags, properties)) stored;
 create index images_search on images using gin (search_vector) where deleted_at is null;
 
--- The vocabulary typos are corrected against: every word of letters only (three or more) that some image's
--- search_vector holds or held. It only grows; a word no image holds any more corrects a typo to no result.
+-- The vocabulary of the index: every word of three or more characters starting with a letter that some image's
+-- search_vector holds or held. A query word's prefix is expanded into its words (whole lexemes are far cheaper for
+-- GIN than a prefix scan), and typos are corrected against it. It only grows; a word no image holds any more corrects a typo to no result.
 -- Collation "C" lets the btree answer "does any word start with ...".
 create table image_search_words (
     word text collate "C" primary key
@@ -45,7 +46,7 @@ create function image_search_words_collect() returns trigger
         -- In word order, so that two writers adding the same new words wait for each other instead of deadlocking.
         insert into image_search_words (word)
         select lexeme from unnest(new.search_vector)
-         where lexeme ~ '^[[:alpha:]]{3,}$'
+         where lexeme ~ '^[[:alpha:]][[:alnum:]]{2,}$'
          order by 1
         on conflict do nothing;
         return null;
@@ -59,5 +60,5 @@ create trigger images_search_words_update after update of name, tags, properties
 
 insert into image_search_words (word)
 select distinct lexeme from images, unnest(search_vector)
- where deleted_at is null and lexeme ~ '^[[:alpha:]]{3,}$'
+ where deleted_at is null and lexeme ~ '^[[:alpha:]][[:alnum:]]{2,}$'
 on conflict do nothing;

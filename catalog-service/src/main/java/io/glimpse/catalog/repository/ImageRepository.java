@@ -100,17 +100,19 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
                 if (scores.isEmpty()) {
                     return Uni.createFrom().item(new ImageSearch.Result(found, exact, List.of()));
                 }
-                return find("id in ?1 and deletedAt is null", List.copyOf(scores.keySet())).list().map(images -> {
-                    Map<String, Image> byId = new HashMap<>();
-                    images.forEach(image -> byId.put(image.id, image));
-                    return new ImageSearch.Result(
-                            found,
-                            exact,
-                            scores.entrySet().stream()
-                                    .filter(hit -> byId.containsKey(hit.getKey()))
-                                    .map(hit -> new ImageSearch.Hit(byId.get(hit.getKey()), hit.getValue()))
-                                    .toList());
-                });
+                return find("id in ?1 and deletedAt is null", List.copyOf(scores.keySet()))
+                        .list()
+                        .map(images -> {
+                            Map<String, Image> byId = new HashMap<>();
+                            images.forEach(image -> byId.put(image.id, image));
+                            return new ImageSearch.Result(
+                                    found,
+                                    exact,
+                                    scores.entrySet().stream()
+                                            .filter(hit -> byId.containsKey(hit.getKey()))
+                                            .map(hit -> new ImageSearch.Hit(byId.get(hit.getKey()), hit.getValue()))
+                                            .toList());
+                        });
             });
         });
     }
