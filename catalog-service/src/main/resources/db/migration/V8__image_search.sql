@@ -1,7 +1,7 @@
 -- Image search (GET /v2/search/images, ADR 0014): full-text over an image's name (weight A), tags (B) and the
 -- descriptive additional properties description, os_distro, os_version, os_type, architecture (C), matched by word
--- prefix and ranked with ts_rank; typos are corrected against a vocabulary of the indexed words (fuzzystrmatch).
-create extension if not exists pg_trgm;
+-- prefix and ranked with ts_rank; typos are corrected against a vocabulary of the indexed words (fuzzystrmatch's
+-- Levenshtein distance; trigrams miss transpositions in short words such as "ubnutu", so pg_trgm is not used).
 create extension if not exists fuzzystrmatch;
 
 -- Text as search sees it: lower case, every run of characters that are neither letters nor digits one space
@@ -37,7 +37,6 @@ create index images_search on images using gin (search_vector) where deleted_at 
 create table image_search_words (
     word text collate "C" primary key
 );
-create index image_search_words_trgm on image_search_words using gin (word gin_trgm_ops);
 
 create function image_search_words_collect() returns trigger
     language plpgsql
