@@ -10,11 +10,12 @@ import java.util.Optional;
  * matches ({@link VisibleImagesSql}, the listing's default set), ranked, and their total. Every value is a bind
  * parameter.
  *
- * <p>Each word matches as a prefix: a word of three or more characters starting with a letter as the vocabulary's
- * words it starts ({@code image_search_words}, V8) when there are at most {@link #EXPANSIONS}, any other as
- * {@code word:*}. A word of letters only that starts no indexed word at all is taken for a typo: it also matches the closest words of the vocabulary ({@code image_search_words}, V8) that start
- * with the same letter and lie within Levenshtein distance 1 (words of 4–5 letters) or 2 (longer). Words combine
- * with AND. Rank is {@code ts_rank} with the index's weights: name (A) over tags (B) over properties (C).
+ * <p>Each word matches as a prefix: a word of three or more characters starting with a letter as the words of the
+ * vocabulary ({@code image_search_words}, V8) it starts, when there are at most {@link #EXPANSIONS}; any other as
+ * {@code word:*}. A word of letters only that starts no indexed word at all is taken for a typo: it also matches the
+ * closest vocabulary words that start with the same letter and lie within Levenshtein distance 1 (words of 4–5
+ * letters) or 2 (longer). Words combine with AND. Rank is {@code ts_rank} with the index's weights: name (A) over
+ * tags (B) over properties (C).
  *
  * <p>At most {@link #CANDIDATES} + 1 matches are ranked and counted: a total above {@link #CANDIDATES} means "more".
  * The first row of the result carries the total and no id; the page's rows follow, best first, ties broken by
