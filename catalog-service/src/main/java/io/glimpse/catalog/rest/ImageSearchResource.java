@@ -77,6 +77,8 @@ public class ImageSearchResource {
             @Parameter(in = ParameterIn.QUERY, description = "Hits to skip, 0 to 900 (default 0)") @QueryParam("offset")
                     String offset,
             @Context UriInfo uri) {
+        // The parser reads the whole query string (it refuses unknown parameters); q, limit and offset are declared
+        // above for the OpenAPI document.
         Caller who = caller.get();
         var query = parser.parse(uri.getQueryParameters());
         return search.search(who, query).map(result -> {
