@@ -9,6 +9,8 @@ public enum CatalogOperation {
     COMMUNITIZE_IMAGE(GlancePolicy.COMMUNITIZE_IMAGE),
     SHOW_IMAGE(GlancePolicy.GET_IMAGE),
     LIST_IMAGES(GlancePolicy.GET_IMAGES),
+    /** Search (ADR 0014) is a listing by words: whoever may list may search, and sees the same images. */
+    SEARCH_IMAGES(GlancePolicy.GET_IMAGES),
     MODIFY_IMAGE(GlancePolicy.MODIFY_IMAGE),
     DELETE_IMAGE(GlancePolicy.DELETE_IMAGE),
     DEACTIVATE_IMAGE(GlancePolicy.DEACTIVATE),

@@ -54,6 +54,11 @@ public class ImagePolicy {
         require(CatalogOperation.LIST_IMAGES, credentials(caller), Map.of("project_id", caller.projectId()));
     }
 
+    /** Search (ADR 0014): allowed exactly where listing is, as it shows the same images. */
+    public void authorizeSearch(Caller caller) {
+        require(CatalogOperation.SEARCH_IMAGES, credentials(caller), Map.of("project_id", caller.projectId()));
+    }
+
     /**
      * Authorizes {@code operation} on an existing image.
      *

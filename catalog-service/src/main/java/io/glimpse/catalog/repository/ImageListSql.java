@@ -7,20 +7,18 @@ import io.glimpse.catalog.domain.ImageQuery.SortKey;
 import io.glimpse.contracts.event.EventJson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the one SQL statement of a listing page: the visibility base set of glance-v2-api.md §4.5,
- * the filters of §4.4, and keyset pagination over the sort keys (§4.2). Every value is a bind
+ * Builds the one SQL statement of a listing page: the visibility base set of glance-v2-api.md §4.5
+ * ({@link VisibleImagesSql}), the filters of §4.4, and keyset pagination over the sort keys (§4.2). Every value is a bind
  * parameter; only whitelisted column names are spliced in.
  */
 final class ImageListSql {
     private final List<String> where = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final SqlParameters parameters = new SqlParameters();
     private final List<SortKey> sort;
-    private String projectParameter;
 
     /**
      * @param scope  who lists: the caller's project and whether it is admin
@@ -28,10 +26,8 @@ final class ImageListSql {
      */
     ImageListSql(ImageQuery query, ListScope scope, Image marker) {
         this.sort = query.sort();
-        where.add("i.deleted_at is null");
-        where.add("i.status <> 'killed'");
-        where.add("i.os_hidden = " + bind(query.osHidden()));
-        visibility(query, scope);
+        where.addAll(new VisibleImagesSql(scope, parameters)
+                .conditions(query.visibility(), query.memberStatus(), query.osHidden()));
         // An empty in: list ("disk_format=in:") matches nothing, as in Glance; SQL has no empty "in ()".
         query.columns()
                 .forEach(filter -> where.add(
@@ -79,48 +75,7 @@ final class ImageListSql {
     }
 
     Map<String, Object> parameters() {
-        return parameters;
-    }
-
-    /** §4.5: the base set (public, community, own, shared with the caller) narrowed by the visibility filter. */
-    private void visibility(ImageQuery query, ListScope scope) {
-        String visible = query.visibility().orElse("");
-        if (scope.admin()) {
-            switch (visible) {
-                case "" -> where.add("(i.visibility <> 'community' or " + owned(scope) + ")");
-                case "all" -> {}
-                default -> where.add("i.visibility = " + bind(visible));
-            }
-            return;
-        }
-        switch (visible) {
-            case "" ->
-                where.add(
-                        "(i.visibility = 'public' or " + owned(scope) + " or " + sharedWithCaller(query, scope) + ")");
-            case "all" ->
-                where.add("(i.visibility in ('public', 'community') or " + owned(scope) + " or "
-                        + sharedWithCaller(query, scope) + ")");
-            case "public", "community" -> where.add("i.visibility = " + bind(visible));
-            case "shared" ->
-                where.add(
-                        "(" + owned(scope) + " and i.visibility = 'shared' or " + sharedWithCaller(query, scope) + ")");
-            default -> where.add("i.visibility = " + bind(visible) + " and " + owned(scope));
-        }
-    }
-
-    private String owned(ListScope scope) {
-        if (projectParameter == null) {
-            projectParameter = bind(scope.projectId());
-        }
-        return "i.owner = " + projectParameter;
-    }
-
-    /** Shared images the caller's project is a member of, with the asked membership status (§4.4 member_status). */
-    private String sharedWithCaller(ImageQuery query, ListScope scope) {
-        owned(scope);
-        return "(i.visibility = 'shared' and exists (select 1 from image_memberships m where m.image_id = i.id"
-                + " and m.member_id = " + projectParameter + " and not m.deleted"
-                + (query.memberStatus().equals("all") ? "" : " and m.status = " + bind(query.memberStatus())) + "))";
+        return parameters.values();
     }
 
     /**
@@ -191,11 +146,6 @@ final class ImageListSql {
     }
 
     private String bind(Object value) {
-        String name = "p" + parameters.size();
-        parameters.put(name, value);
-        return ":" + name;
+        return parameters.bind(value);
     }
-
-    /** Who lists: the caller's project, and whether it sees every project's images. */
-    record ListScope(String projectId, boolean admin) {}
 }

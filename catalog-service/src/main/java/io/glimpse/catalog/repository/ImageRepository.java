@@ -3,6 +3,7 @@ package io.glimpse.catalog.repository;
 import io.glimpse.catalog.domain.Image;
 import io.glimpse.catalog.domain.ImageNotFoundException;
 import io.glimpse.catalog.domain.ImageQuery;
+import io.glimpse.catalog.domain.ImageSearch;
 import io.glimpse.contracts.model.ImageStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -11,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Image rows; soft-deleted rows are invisible to every lookup here. */
 @ApplicationScoped
@@ -61,11 +65,55 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
     /** One page of a listing (see {@link ImageListSql}). */
     @SuppressWarnings("unchecked")
     public Uni<List<Image>> page(ImageQuery query, String projectId, boolean admin, Image marker) {
-        ImageListSql sql = new ImageListSql(query, new ImageListSql.ListScope(projectId, admin), marker);
+        ImageListSql sql = new ImageListSql(query, new ListScope(projectId, admin), marker);
         return Panache.getSession().chain(session -> {
             var nativeQuery = session.createNativeQuery(sql.sql(query.limit()), Image.class);
             sql.parameters().forEach(nativeQuery::setParameter);
             return nativeQuery.getResultList();
+        });
+    }
+
+    /**
+     * One page of a search, best first, and the total of visible matches (see {@link ImageSearchSql}).
+     *
+     * @param matchProperties whether words may match the indexed additional properties, not only names and tags
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<ImageSearch.Result> search(
+            ImageSearch search, String projectId, boolean admin, boolean matchProperties) {
+        ImageSearchSql sql = new ImageSearchSql(search, new ListScope(projectId, admin), matchProperties);
+        return Panache.getSession().chain(session -> {
+            var nativeQuery = session.createNativeQuery(sql.sql(), Object[].class);
+            sql.parameters().forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList().chain(rows -> {
+                long total = 0;
+                Map<String, Double> scores = new LinkedHashMap<>();
+                for (Object[] row : rows) {
+                    if (row[0] == null) {
+                        total = ((Number) row[2]).longValue();
+                    } else {
+                        scores.put((String) row[0], ((Number) row[1]).doubleValue());
+                    }
+                }
+                boolean exact = total <= ImageSearchSql.CANDIDATES;
+                long found = Math.min(total, ImageSearchSql.CANDIDATES);
+                if (scores.isEmpty()) {
+                    return Uni.createFrom().item(new ImageSearch.Result(found, exact, List.of()));
+                }
+                return find("id in ?1 and deletedAt is null", List.copyOf(scores.keySet()))
+                        .list()
+                        .map(images -> {
+                            Map<String, Image> byId = new HashMap<>();
+                            images.forEach(image -> byId.put(image.id, image));
+                            return new ImageSearch.Result(
+                                    found,
+                                    exact,
+                                    scores.entrySet().stream()
+                                            .filter(hit -> byId.containsKey(hit.getKey()))
+                                            .map(hit -> new ImageSearch.Hit(byId.get(hit.getKey()), hit.getValue()))
+                                            .toList());
+                        });
+            });
         });
     }
 
