@@ -70,8 +70,8 @@ final class ImageListSql {
         List<String> order = new ArrayList<>();
         sort.forEach(key ->
                 sortExpressions(key.column()).forEach(e -> order.add(e + (key.ascending() ? " asc" : " desc"))));
-        return "select i.* from images i where " + String.join(" and ", where) + " order by " + String.join(", ", order)
-                + " limit " + limit;
+        return "select " + ImageColumns.of("i") + " from images i where " + String.join(" and ", where) + " order by "
+                + String.join(", ", order) + " limit " + limit;
     }
 
     Map<String, Object> parameters() {

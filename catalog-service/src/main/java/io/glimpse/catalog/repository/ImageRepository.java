@@ -145,7 +145,8 @@ public class ImageRepository implements PanacheRepositoryBase<Image, String> {
     public Uni<List<Image>> withHashInProgress() {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "select * from images where deleted_at is null and jsonb_exists(properties, 'os_glance_hash_op_host')",
+                                "select " + ImageColumns.of("")
+                                        + " from images where deleted_at is null and jsonb_exists(properties, 'os_glance_hash_op_host')",
                                 Image.class)
                         .getResultList());
     }
