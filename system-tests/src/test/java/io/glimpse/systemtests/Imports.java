@@ -4,11 +4,18 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -175,14 +182,54 @@ final class Imports {
         return (home != null ? Path.of(home) : root.resolve(".glimpse")).resolve("data");
     }
 
-    /** Whether any file of the image is left in staging, the file store or the local S3's buckets. */
+    /**
+     * Whether any file of the image is left in staging, the file store or the local S3's buckets. The
+     * services delete files while this walks (an S3 multipart upload's parts vanish as it completes or
+     * aborts), so a file or directory that disappears mid-walk is simply not there.
+     */
     static List<Path> filesOf(String imageId) {
-        try (var files = Files.walk(dataDirectory())) {
-            return files.filter(path -> path.getFileName().toString().contains(imageId))
-                    .toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dataDirectory(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    collect(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    collect(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                    if (failure instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw failure;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                    if (failure != null && !(failure instanceof NoSuchFileException)) {
+                        throw failure;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private void collect(Path path) {
+                    Path name = path.getFileName();
+                    if (name != null && name.toString().contains(imageId)) {
+                        found.add(path);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return found;
     }
 
     static void sleep(long millis) {

@@ -7,8 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.glimpse.catalog.Api.as;
 import static io.glimpse.catalog.Api.unique;
@@ -337,6 +343,33 @@ class MetadefApiTest {
                 ? "resource_type_association"
                 : name.equals("resource_types") ? "resource_type_associations" : name;
         assertThat(schema.jsonPath().getString("name")).isEqualTo(expected);
+    }
+
+    @Test
+    void namespacesCreatedInARaceAreOne201AndThe409s() throws Exception {
+        String ns = unique("RACE");
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("admin", "/v2/metadefs/namespaces", Map.of("namespace", ns))
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // The losers are told the namespace exists, whether the duplicate check or the unique key caught them.
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<String> tags(String base) {

@@ -17,6 +17,7 @@ import io.glimpse.imports.mapping.ActingUsers;
 import io.glimpse.support.error.GlimpseException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,8 @@ final class ImportRun {
     private final ImportWorker worker;
     private final String taskId;
     private final long attempt;
-    private final Progress progress = new Progress();
+    private final Progress progress;
+    private final long startedNanos = System.nanoTime();
     private volatile Stop stop = Stop.NONE;
 
     private Task task;
@@ -72,24 +74,20 @@ final class ImportRun {
         this.worker = worker;
         this.taskId = taskId;
         this.attempt = attempt;
+        this.progress = new Progress((phase, store) -> worker.metrics().phase(method(), phase, store));
     }
 
     void run() {
         try (var beat = worker.heartbeats().start("import task " + taskId, this::beat)) {
             TaskRecorder.Started started = worker.recorder().start(taskId, attempt);
             task = started.task();
+            worker.metrics().attemptStarted(method(), attempt);
             user = ActingUsers.of(task);
             recorded = new LinkedHashMap<>();
             started.steps().forEach(step -> recorded.put(step.key.name + "/" + step.key.store, step));
             if (task.imageId == null) {
                 // A legacy task (POST /v2/tasks type import) fetches from the network, which this deployment does not.
-                worker.recorder()
-                        .finish(
-                                taskId,
-                                attempt,
-                                false,
-                                "Importing from a URL is not available in this " + "deployment.",
-                                progress.snapshot());
+                finish(false, "Importing from a URL is not available in this deployment.");
                 return;
             }
             try {
@@ -247,7 +245,7 @@ final class ImportRun {
             worker.staging().discard(token);
         }
         progress.say(message);
-        worker.recorder().finish(taskId, attempt, true, message, progress.snapshot());
+        finish(true, message);
         LOG.infof("import task %s of image %s: %s", taskId, task.imageId, message);
     }
 
@@ -277,7 +275,18 @@ final class ImportRun {
         }
         attempted.forEach(store -> worker.storeWriter().deleteUnregistered(task.imageId, store));
         worker.staging().discardAll(task.imageId);
-        worker.recorder().finish(taskId, attempt, false, reason, progress.snapshot());
+        finish(false, reason);
+    }
+
+    /** The task's recorded end, and the import counted as ended by this instance. */
+    private void finish(boolean success, String message) {
+        worker.recorder().finish(taskId, attempt, success, message, progress.snapshot());
+        worker.metrics().finished(method(), success, Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    private String method() {
+        Task current = task;
+        return current == null ? null : current.method;
     }
 
     /** The image was deleted: what this task wrote or staged goes, and the task ends failed. */
@@ -287,7 +296,7 @@ final class ImportRun {
         List<String> attempted = task.targets;
         attempted.forEach(store -> worker.storeWriter().deleteUnregistered(task.imageId, store));
         worker.staging().discardAll(task.imageId);
-        worker.recorder().finish(taskId, attempt, false, reason, progress.snapshot());
+        finish(false, reason);
     }
 
     /** Every heartbeat: lease and progress recorded; a deletion or a lost lease stops the bytes. */
@@ -355,6 +364,9 @@ final class ImportRun {
 
     void record(String name, String store, StepStatus status, Map<String, String> result) {
         worker.recorder().step(taskId, attempt, name, store, status, result);
+        if (STORE.equals(name) && store != null) {
+            worker.metrics().storeEnded(method(), store, status == StepStatus.DONE);
+        }
         ImportStep step = new ImportStep();
         step.key = new ImportStep.Key(taskId, name, store == null ? "" : store);
         step.status = status;

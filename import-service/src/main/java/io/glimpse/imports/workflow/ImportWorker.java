@@ -43,6 +43,7 @@ public class ImportWorker {
     private final ImportPlugins plugins;
     private final StoreWriter storeWriter;
     private final StageService staging;
+    private final ImportMetrics metrics;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -58,7 +59,8 @@ public class ImportWorker {
             SignatureStep signatures,
             ImportPlugins plugins,
             StoreWriter storeWriter,
-            StageService staging) {
+            StageService staging,
+            ImportMetrics metrics) {
         this.tasks = tasks;
         this.config = config;
         this.instance = instance;
@@ -71,6 +73,8 @@ public class ImportWorker {
         this.plugins = plugins;
         this.storeWriter = storeWriter;
         this.staging = staging;
+        this.metrics = metrics;
+        metrics.inFlight(running::size);
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.work().workers(), runnable -> {
             Thread thread = new Thread(runnable, "import-worker-" + count.incrementAndGet());
@@ -167,5 +171,9 @@ public class ImportWorker {
 
     StageService staging() {
         return staging;
+    }
+
+    ImportMetrics metrics() {
+        return metrics;
     }
 }

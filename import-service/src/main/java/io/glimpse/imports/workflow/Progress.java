@@ -2,6 +2,7 @@ package io.glimpse.imports.workflow;
 
 import io.glimpse.contracts.event.ImportProgress;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,12 +18,17 @@ final class Progress {
     static final String FAILED = "failed";
     static final String SKIPPED = "skipped";
 
+    private final Meters meters;
     private final List<Phase> phases = new CopyOnWriteArrayList<>();
     private volatile String message = "Waiting for a worker";
     private volatile List<ImportProgress> lastRecorded = List.of();
 
+    Progress(Meters meters) {
+        this.meters = meters;
+    }
+
     Phase phase(String name, String store, Long total) {
-        Phase phase = new Phase(name, store, total);
+        Phase phase = new Phase(name, store, total, meters.phase(name, store));
         phases.add(phase);
         return phase;
     }
@@ -49,26 +55,37 @@ final class Progress {
         lastRecorded = snapshot;
     }
 
+    /** Where a phase's bytes and duration are counted for operators ({@link ImportMetrics}). */
+    @FunctionalInterface
+    interface Meters {
+        ImportMetrics.PhaseMeter phase(String name, String store);
+    }
+
     /** One phase (for one store, or none). */
     static final class Phase {
         private final String name;
         private final String store;
         private final Long total;
+        private final ImportMetrics.PhaseMeter meter;
         private final AtomicLong done = new AtomicLong();
         private volatile String state = PENDING;
+        private volatile long startedNanos;
 
-        private Phase(String name, String store, Long total) {
+        private Phase(String name, String store, Long total, ImportMetrics.PhaseMeter meter) {
             this.name = name;
             this.store = store;
             this.total = total;
+            this.meter = meter;
         }
 
         void running() {
             state = RUNNING;
+            startedNanos = System.nanoTime();
         }
 
         void add(long bytes) {
             done.addAndGet(bytes);
+            meter.moved(bytes);
         }
 
         /** For a phase counted in units other than bytes read (conversion's percent). */
@@ -81,10 +98,21 @@ final class Progress {
                 done.set(total);
             }
             state = DONE;
+            measure(true);
         }
 
         void failed() {
             state = FAILED;
+            measure(false);
+        }
+
+        /** A phase that ran here has a duration; one found done by an earlier attempt has none. */
+        private void measure(boolean success) {
+            long started = startedNanos;
+            if (started != 0) {
+                startedNanos = 0;
+                meter.ended(success, Duration.ofNanos(System.nanoTime() - started));
+            }
         }
 
         void skipped() {

@@ -46,7 +46,8 @@ public class ErrorMapper {
 
     /**
      * Whatever no typed mapper took: an outage of a component (PostgreSQL down, its pool exhausted) is 503 with
-     * {@code Retry-After}, a value the database cannot hold is 400, and only the rest is a bug, 500.
+     * {@code Retry-After}, a value the database cannot hold is 400, a create that lost a race to a concurrent one
+     * is 409, and only the rest is a bug, 500.
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpHeaders headers) {
@@ -59,6 +60,10 @@ public class ErrorMapper {
             case BAD_INPUT -> {
                 LOG.infof("the database refused a value of the request: %s", e.toString());
                 yield render(400, "The request contains a value that cannot be stored or matched.", headers);
+            }
+            case CONFLICT -> {
+                LOG.infof("a concurrent request wrote the same key first: %s", e.toString());
+                yield render(409, "A concurrent request created the same resource; it already exists.", headers);
             }
             case BUG -> {
                 LOG.error("unexpected failure", e);

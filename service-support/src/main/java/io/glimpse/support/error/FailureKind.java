@@ -16,13 +16,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * What an untyped failure means for the caller, read from its cause chain: the database (or another component)
  * is unreachable, which is an outage to answer 503; the database refused a value the request carried (a NUL
- * byte, an unsupported escape), which is bad input to answer 400; or anything else, which is a bug.
+ * byte, an unsupported escape), which is bad input to answer 400; a concurrent request created the same thing
+ * first (a unique key), which is a conflict to answer 409; or anything else, which is a bug.
  */
 public enum FailureKind {
     /** An infrastructure component cannot serve now: 503 with {@code Retry-After}. */
     UNAVAILABLE,
     /** PostgreSQL's "data exception" class (SQLSTATE 22xxx): the request carried a value it cannot hold. */
     BAD_INPUT,
+    /**
+     * PostgreSQL's unique violation (SQLSTATE 23505): two requests raced to create the same thing and this one
+     * lost. Every service checks for duplicates before it writes; only a race gets past that check.
+     */
+    CONFLICT,
     /** Nothing the caller or the infrastructure did: 500. */
     BUG;
 
@@ -33,6 +39,8 @@ public enum FailureKind {
     private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53");
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     public static FailureKind of(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
@@ -77,6 +85,9 @@ public enum FailureKind {
         String sqlClass = sqlState.substring(0, 2);
         if (UNAVAILABLE_CLASSES.contains(sqlClass) || UNAVAILABLE_STATES.contains(sqlState)) {
             return UNAVAILABLE;
+        }
+        if (sqlState.equals(UNIQUE_VIOLATION)) {
+            return CONFLICT;
         }
         return sqlClass.equals("22") ? BAD_INPUT : BUG;
     }

@@ -105,6 +105,19 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    /** The backlog operators alert on: rows still to publish, and rows set aside for good. */
+    @Scheduled(every = "15s", delayed = "5s", identity = "outbox-backlog")
+    Uni<Void> countBacklog() {
+        return Panache.withSession(() -> OutboxEvent.count("sentAt is null and failedAt is null")
+                        .chain(waiting -> OutboxEvent.count("failedAt is not null")
+                                .invoke(setAside -> state.backlog(waiting, setAside))))
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(failure -> LOG.debugf("outbox backlog not counted now: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull();
+    }
+
     @SuppressWarnings("unchecked")
     private Uni<List<OutboxEvent>> claimUnsent() {
         return Panache.getSession()

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Kafka as the outbox relay last met it, for operators: a readiness detail ({@link OutboxHealthCheck}) and the
- * metrics {@code glimpse_outbox_kafka_available}, {@code glimpse_outbox_oldest_unsent_seconds} and
- * {@code glimpse_outbox_published_total}. Kafka being down never makes a service unready: its writes still
+ * metrics {@code glimpse_outbox_kafka_available}, {@code glimpse_outbox_oldest_unsent_seconds} (the relay's lag),
+ * {@code glimpse_outbox_published_total}, {@code glimpse_outbox_backlog} and {@code glimpse_outbox_set_aside}. Kafka being down never makes a service unready: its writes still
  * succeed and their events wait in the outbox.
  */
 @ApplicationScoped
@@ -22,6 +22,8 @@ public class RelayState {
     private volatile boolean kafkaAvailable = true;
     private volatile String lastFailure;
     private volatile OffsetDateTime oldestUnsent;
+    private volatile long backlog;
+    private volatile long setAside;
 
     public RelayState(MeterRegistry registry) {
         this.published = Counter.builder("glimpse.outbox.published")
@@ -36,6 +38,18 @@ public class RelayState {
                         state -> state.oldestUnsentAge().toMillis() / 1000.0)
                 .description("Age of the oldest event the relay has still to publish (0 when none waits)")
                 .register(registry);
+        Gauge.builder("glimpse.outbox.backlog", this, state -> state.backlog)
+                .description("Events in this service's outbox still to publish (counted every 15 s)")
+                .register(registry);
+        Gauge.builder("glimpse.outbox.set.aside", this, state -> state.setAside)
+                .description("Events Kafka refused for good, kept in the outbox with the reason (counted every 15 s)")
+                .register(registry);
+    }
+
+    /** What the last count of the outbox found. */
+    void backlog(long waiting, long refused) {
+        backlog = waiting;
+        setAside = refused;
     }
 
     /** A pass published {@code count} events and met no failure; {@code nextUnsent} is what still waits. */

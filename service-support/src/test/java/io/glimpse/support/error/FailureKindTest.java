@@ -31,9 +31,21 @@ class FailureKindTest {
     }
 
     @Test
+    void aCreateThatLostARaceIsAConflict() {
+        PgException duplicate = new PgException(
+                "duplicate key value violates unique constraint \"metadef_namespaces_namespace_key\"",
+                "ERROR",
+                "23505",
+                null);
+        assertThat(FailureKind.of(new RuntimeException(new RuntimeException(duplicate))))
+                .isEqualTo(FailureKind.CONFLICT);
+        // Other integrity violations (a foreign key, a check) are not a race this service expects: still a bug.
+        assertThat(FailureKind.ofSqlState("23503")).isEqualTo(FailureKind.BUG);
+    }
+
+    @Test
     void anythingElseIsABug() {
         assertThat(FailureKind.of(new NullPointerException())).isEqualTo(FailureKind.BUG);
-        assertThat(FailureKind.ofSqlState("23505")).isEqualTo(FailureKind.BUG);
         assertThat(FailureKind.ofSqlState("42P01")).isEqualTo(FailureKind.BUG);
     }
 }

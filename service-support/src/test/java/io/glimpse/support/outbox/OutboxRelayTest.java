@@ -3,6 +3,7 @@ package io.glimpse.support.outbox;
 import io.glimpse.support.Eventually;
 import io.glimpse.testsupport.GlimpseSuite;
 import io.glimpse.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void oneKeysEventsArePublishedInTheOrderTheyWereRecorded() {
@@ -119,6 +123,11 @@ class OutboxRelayTest {
         assertThat(misrouted.sentAt).isNull();
         assertThat(misrouted.failedAt).isNotNull();
         assertThat(misrouted.failure).contains("InvalidTopicException");
+        // Operators see them: the backlog count (every 15 s) reports the rows set aside.
+        Eventually.holds(
+                "glimpse_outbox_set_aside counts the two rows",
+                PATIENCE,
+                () -> metrics.get("glimpse.outbox.set.aside").gauge().value() >= 2);
     }
 
     /** Records one event in a transaction of its own; its id. */
