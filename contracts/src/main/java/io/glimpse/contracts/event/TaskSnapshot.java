@@ -15,6 +15,8 @@ import java.util.Map;
  * @param result {@code {"image_id": ...}} once the task succeeded, else null
  * @param message what is happening, in words; the reason when it failed
  * @param progress one entry per phase and target store, in the order they run
+ * @param attempt the attempt that wrote this (1 for the first; more when another attempt resumed the import after a
+ *     crash or a lost lease), 0 before any attempt started
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskSnapshot(
@@ -31,4 +33,5 @@ public record TaskSnapshot(
         List<ImportProgress> progress,
         Instant createdAt,
         Instant updatedAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        long attempt) {}

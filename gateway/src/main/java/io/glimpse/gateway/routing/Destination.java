@@ -12,6 +12,9 @@ public sealed interface Destination {
     /** The Keystone identity endpoint ({@code /identity/...}), answered by the gateway itself. */
     record Identity() implements Destination {}
 
+    /** The operator console ({@code /console/...}), served by the gateway itself. */
+    record Console(RequestPath path) implements Destination {}
+
     /** A path that exists only between services ({@code /internal/...}): never routed. */
     record Hidden() implements Destination {}
 

@@ -1,9 +1,11 @@
 package io.glimpse.gateway.routing;
 
+import io.glimpse.gateway.console.ConsoleEndpoint;
 import io.glimpse.gateway.error.ErrorResponder;
 import io.glimpse.gateway.error.NotFoundException;
 import io.glimpse.gateway.identity.IdentityEndpoint;
 import io.glimpse.gateway.routing.Destination.ApiCall;
+import io.glimpse.gateway.routing.Destination.Console;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;
 import io.glimpse.gateway.routing.Destination.Identity;
@@ -33,6 +35,7 @@ public class GatewayRoutes {
     private final VersionsResponder versions;
     private final GlanceHealthcheck healthcheck;
     private final IdentityEndpoint identity;
+    private final ConsoleEndpoint console;
     private final ErrorResponder errors;
 
     public GatewayRoutes(
@@ -41,12 +44,14 @@ public class GatewayRoutes {
             VersionsResponder versions,
             GlanceHealthcheck healthcheck,
             IdentityEndpoint identity,
+            ConsoleEndpoint console,
             ErrorResponder errors) {
         this.resolver = resolver;
         this.apiCalls = apiCalls;
         this.versions = versions;
         this.healthcheck = healthcheck;
         this.identity = identity;
+        this.console = console;
         this.errors = errors;
     }
 
@@ -64,6 +69,7 @@ public class GatewayRoutes {
             case Healthcheck ignored -> healthcheck.respond(ctx);
             case Hidden ignored -> ctx.fail(new NotFoundException());
             case Identity ignored -> identity.handle(ctx);
+            case Console console -> this.console.handle(ctx, console.path().segments());
             case ApiCall call -> apiCalls.handle(ctx, call);
         }
     }

@@ -2,6 +2,7 @@ package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.routing.Destination.Api;
 import io.glimpse.gateway.routing.Destination.ApiCall;
+import io.glimpse.gateway.routing.Destination.Console;
 import io.glimpse.gateway.routing.Destination.Healthcheck;
 import io.glimpse.gateway.routing.Destination.Hidden;
 import io.glimpse.gateway.routing.Destination.Identity;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code /v2} and {@code /v2.0} … {@code /v2.18} are the image API, rewritten to {@code /v2};
  * a version in {@code Accept: application/vnd.openstack.images-v2.x} also selects it; any other
  * first segment (including none, i.e. {@code /}) gets the version list with 300. {@code /identity}
- * is the Keystone endpoint the gateway serves itself.
+ * is the Keystone endpoint the gateway serves itself, {@code /console} the operator console.
  */
 @ApplicationScoped
 public class PublicPathResolver {
@@ -37,6 +38,8 @@ public class PublicPathResolver {
                 return new Hidden();
             case "identity":
                 return new Identity();
+            case "console":
+                return new Console(path);
             case "key-manager":
                 return new ApiCall(path, Api.KEY_MANAGER, false);
             default:

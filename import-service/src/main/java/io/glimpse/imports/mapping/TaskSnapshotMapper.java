@@ -24,7 +24,8 @@ public final class TaskSnapshotMapper {
                 task.progress.phases(),
                 task.createdAt.toInstant(),
                 task.updatedAt.toInstant(),
-                instant(task.expiresAt));
+                instant(task.expiresAt),
+                task.attempt);
     }
 
     private static java.time.Instant instant(OffsetDateTime time) {
