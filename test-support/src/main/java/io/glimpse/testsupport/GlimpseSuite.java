@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,34 @@ public final class GlimpseSuite {
                 throw new IllegalStateException(
                         "'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs a launcher command that prints something, e.g. {@code glimpseOutput("events", "--image", id)}, and returns
+     * what it wrote to standard output; its standard error goes to the launcher log. Fails the test if it fails.
+     */
+    public static String glimpseOutput(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(new File(logFile())))
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(
+                        "'" + String.join(" ", command) + "' failed with " + exit + ", see " + logFile());
+            }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         } catch (InterruptedException e) {
