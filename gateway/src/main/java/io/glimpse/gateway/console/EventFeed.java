@@ -110,7 +110,8 @@ public class EventFeed {
                 consumer = kafka;
                 assigned.clear();
                 while (running) {
-                    if (System.nanoTime() >= nextDiscovery) {
+                    // Until a partition is found (Kafka or the topics not there yet), look again at every retry.
+                    if (assigned.isEmpty() || System.nanoTime() >= nextDiscovery) {
                         assignNewPartitions(kafka);
                         nextDiscovery = System.nanoTime() + DISCOVERY.toNanos();
                     }
