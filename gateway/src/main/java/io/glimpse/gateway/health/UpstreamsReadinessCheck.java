@@ -15,15 +15,20 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Ready only while every upstream answers its own {@code /q/health/ready} with 200; the data names each one's state. */
+/**
+ * Ready only while every upstream has an instance that answers its own {@code /q/health/ready} with 200 (one instance
+ * down of several leaves the service served); the data says UP, or each instance's state when one is not.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamsReadinessCheck implements AsyncHealthCheck {
 
     private static final String READY_PATH = "/q/health/ready";
+    private static final String UP = "UP";
 
     private final UpstreamHttpClient client;
     private final List<Upstream> upstreams;
@@ -37,44 +42,59 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        List<Future<Map.Entry<String, String>>> probes =
-                upstreams.stream().map(this::probe).toList();
-        Future<HealthCheckResponse> response = Future.join(probes).transform(ignored -> {
+        Map<Upstream, List<Future<String>>> probes = new LinkedHashMap<>();
+        upstreams.forEach(upstream -> probes.put(
+                upstream, upstream.instances().stream().map(this::probe).toList()));
+        List<Future<String>> all =
+                probes.values().stream().flatMap(List::stream).toList();
+        Future<HealthCheckResponse> response = Future.join(all).transform(ignored -> {
             HealthCheckResponseBuilder builder =
                     HealthCheckResponse.named("upstreams").up();
-            for (Future<Map.Entry<String, String>> probe : probes) {
-                Map.Entry<String, String> state = probe.result();
-                builder.withData(state.getKey(), state.getValue());
-                if (!state.getValue().equals("UP")) {
+            probes.forEach((upstream, instances) -> {
+                List<String> states = instances.stream().map(Future::result).toList();
+                boolean allUp = states.stream().allMatch(UP::equals);
+                builder.withData(upstream.name(), allUp ? UP : describe(upstream, states));
+                if (states.stream().noneMatch(UP::equals)) {
                     builder.down();
                 }
-            }
+            });
             return Future.succeededFuture(builder.build());
         });
         return Uni.createFrom().completionStage(response.toCompletionStage());
     }
 
-    /** Never fails: the outcome is the entry's value, "UP" or "DOWN (why)". */
-    private Future<Map.Entry<String, String>> probe(Upstream upstream) {
+    private static String describe(Upstream upstream, List<String> states) {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < states.size(); i++) {
+            words.append(i == 0 ? "" : ", ")
+                    .append(upstream.instances().get(i).baseUrl())
+                    .append(' ')
+                    .append(states.get(i));
+        }
+        return words.toString();
+    }
+
+    /** Never fails: the outcome is "UP" or "DOWN (why)". */
+    private Future<String> probe(Upstream.Instance instance) {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setURI(upstream.uriFor(READY_PATH, null))
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
+                .setURI(instance.uriFor(READY_PATH, null))
                 .setConnectTimeout(timeoutMillis)
                 .setIdleTimeout(timeoutMillis);
         return client.client()
                 .request(request)
                 .compose(req -> req.send())
                 .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .transform(result -> Future.succeededFuture(Map.entry(upstream.name(), state(result))));
+                .transform(result -> Future.succeededFuture(state(result)));
     }
 
     private static String state(AsyncResult<Integer> probe) {
         if (probe.failed()) {
             return "DOWN (" + probe.cause().getMessage() + ")";
         }
-        return probe.result() == 200 ? "UP" : "DOWN (status " + probe.result() + ")";
+        return probe.result() == 200 ? UP : "DOWN (status " + probe.result() + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.config.GatewayConfig;
+import io.glimpse.gateway.error.GatewayException;
 import io.glimpse.gateway.requestid.RequestId;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Forwards an admitted request to its upstream and streams the answer back. */
@@ -31,15 +33,25 @@ public class UpstreamProxy {
     }
 
     public void forward(RoutingContext ctx, ForwardRequest forward) {
+        connect(ctx, forward, forward.upstream().inTurn(), 0);
+    }
+
+    /**
+     * Connects to the request's upstream, trying its instances in turn: one that cannot be reached now (refused,
+     * unreachable, no connection in time) is passed over for the next. Nothing of the request has been sent or read
+     * then, so trying another instance is always safe.
+     */
+    private void connect(RoutingContext ctx, ForwardRequest forward, List<Upstream.Instance> instances, int attempt) {
         HttpServerRequest in = ctx.request();
         Upstream upstream = forward.upstream();
+        Upstream.Instance instance = instances.get(attempt);
         boolean offerSendFile = localFiles.offered() && in.method() == HttpMethod.GET;
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
-                .setURI(upstream.uriFor(forward.path().value(), in.query()))
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
+                .setURI(instance.uriFor(forward.path().value(), in.query()))
                 .setHeaders(ForwardedHeaders.towardsUpstream(
                         in, forward.token(), RequestId.of(ctx), forward.versionInAccept(), offerSendFile))
                 .setFollowRedirects(false)
@@ -47,7 +59,12 @@ public class UpstreamProxy {
                 .setConnectTimeout(connectTimeoutMillis);
         client.client().request(options).onComplete(connected -> {
             if (connected.failed()) {
-                ctx.fail(UpstreamFailures.connecting(upstream, connected.cause()));
+                GatewayException failure = UpstreamFailures.connecting(upstream, connected.cause());
+                if (failure instanceof UpstreamUnavailableException && attempt + 1 < instances.size()) {
+                    connect(ctx, forward, instances, attempt + 1);
+                } else {
+                    ctx.fail(failure);
+                }
                 return;
             }
             new ProxyExchange(

@@ -24,7 +24,7 @@ class RouteTableTest {
     }
 
     private static GatewayConfig config(String path) {
-        UpstreamConfig upstream = () -> URI.create("http://127.0.0.1:9301");
+        UpstreamConfig upstream = () -> List.of(URI.create("http://127.0.0.1:9301"));
         RouteConfig route = new RouteConfig() {
             @Override
             public String upstream() {

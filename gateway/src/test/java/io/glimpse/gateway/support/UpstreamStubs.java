@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SERVICES = List.of("catalog", "sharing", "import", "signature");
+    /** The control name of sharing's second instance (it answers as "sharing", like the first). */
+    public static final String SECOND_SHARING = "sharing-2";
+
     static final String CONTROL_URL_KEY = "glimpse.test.control-url";
 
     private Vertx vertx;
@@ -46,6 +49,12 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             upstreams.put(service, upstream);
             config.put("glimpse.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + port);
         }
+        // sharing runs as two instances, as the launcher's --replicas runs it: the gateway spreads requests over both.
+        EchoUpstream second = new EchoUpstream(vertx, "sharing");
+        int secondPort = await(second.start(0));
+        upstreams.put(SECOND_SHARING, second);
+        config.computeIfPresent(
+                "glimpse.gateway.upstreams.sharing.url", (key, first) -> first + ",http://127.0.0.1:" + secondPort);
         HttpServer control = vertx.createHttpServer().requestHandler(this::control);
         int controlPort = await(control.listen(0, "127.0.0.1")).actualPort();
         String controlUrl = "http://127.0.0.1:" + controlPort;
