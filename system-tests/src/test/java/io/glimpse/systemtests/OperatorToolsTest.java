@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperatorToolsTest extends ThroughTheGateway {
     private static final Path ROOT =
             GlimpseSuite.launcher().getParent().getParent().getParent();
-    private static final Path DASHBOARD = ROOT.resolve("deploy/monitoring/glimpse-dashboard.json");
+    private static final Path DASHBOARD = ROOT.resolve("deploy/k8s/monitoring/glimpse-dashboard.json");
     private static final Path RULES = ROOT.resolve("deploy/monitoring/glimpse-alerts.yaml");
     /** Every instance that may serve metrics: the five services and the second import-service, when it runs. */
     private static final List<String> METRICS_URLS = List.of(
