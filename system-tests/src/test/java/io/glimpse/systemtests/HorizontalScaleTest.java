@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,9 @@ class HorizontalScaleTest extends ThroughTheGateway {
         Map<String, double[]> after = requestCounts();
         for (String service : List.of("catalog-service", "sharing-service", "import-service")) {
             assertThat(after.get(service)[0])
-                    .as("%s's first instance served some of the requests", service)
+                    .as(
+                            "%s's first instance served some of the requests (%s before, %s after)",
+                            service, Arrays.toString(before.get(service)), Arrays.toString(after.get(service)))
                     .isGreaterThan(before.get(service)[0]);
             assertThat(after.get(service)[1])
                     .as("%s's second instance served some of the requests", service)
@@ -123,14 +127,18 @@ class HorizontalScaleTest extends ThroughTheGateway {
                     return null;
                 }));
             }
-            Imports.sleep(1500);
+            awaitCreated(created, 10);
             GlimpseSuite.glimpse("kill", "catalog-service-2");
             int createdAtKill = created.size();
-            Imports.sleep(3000);
+            awaitCreated(created, createdAtKill + 10);
             going.set(false);
             for (Future<?> client : load) {
                 client.get();
             }
+            System.out.printf(
+                    "horizontal scale: %d images created under load, %d at the kill of catalog-service-2, %d requests"
+                            + " cut by it %s%n",
+                    created.size(), createdAtKill, refused.size(), refused);
             assertThat(created.size())
                     .as("the survivor went on creating images after the kill")
                     .isGreaterThan(createdAtKill);
@@ -152,6 +160,15 @@ class HorizontalScaleTest extends ThroughTheGateway {
             going.set(false);
             clients.shutdownNow();
             GlimpseSuite.glimpse("start", "catalog-service-2");
+        }
+    }
+
+    /** Waits, bounded, until the clients have had {@code count} images created. */
+    private static void awaitCreated(ConcurrentLinkedQueue<String> created, int count) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (created.size() < count) {
+            assertThat(Instant.now()).as("%d images created in time", count).isBefore(deadline);
+            Imports.sleep(50);
         }
     }
 
@@ -181,7 +198,7 @@ class HorizontalScaleTest extends ThroughTheGateway {
                 .statusCode(200)
                 .extract()
                 .asString();
-        Matcher series = Pattern.compile("^http_server_requests_seconds_count\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+        Matcher series = Pattern.compile("^http_server_requests_seconds_count\\{(.*)\\} (\\S+)$", Pattern.MULTILINE)
                 .matcher(scrape);
         double sum = 0;
         while (series.find()) {

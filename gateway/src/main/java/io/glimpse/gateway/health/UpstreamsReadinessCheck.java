@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Ready only while every upstream has an instance that answers its own {@code /q/health/ready} with 200 (one instance
- * down of several leaves the service served); the data says UP, or each instance's state when one is not.
+ * down of several leaves the service served); the data says UP, or each instance's URL and state when one is not.
  */
 @Readiness
 @ApplicationScoped
@@ -53,7 +53,9 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
             probes.forEach((upstream, instances) -> {
                 List<String> states = instances.stream().map(Future::result).toList();
                 boolean allUp = states.stream().allMatch(UP::equals);
-                builder.withData(upstream.name(), allUp ? UP : describe(upstream, states));
+                builder.withData(
+                        upstream.name(),
+                        states.size() == 1 ? states.getFirst() : allUp ? UP : describe(upstream, states));
                 if (states.stream().noneMatch(UP::equals)) {
                     builder.down();
                 }
