@@ -47,6 +47,7 @@ final class ProxyExchange {
     private final Duration responseTimeout;
     private final long maxBodyBytes;
     private final Optional<LocalFiles> localFiles;
+    private final Optional<Runnable> retry;
     private State state = State.AWAITING_HEADERS;
     private long headerTimer = -1;
 
@@ -57,8 +58,10 @@ final class ProxyExchange {
             Upstream upstream,
             Duration responseTimeout,
             long maxBodyBytes,
-            Optional<LocalFiles> localFiles) {
+            Optional<LocalFiles> localFiles,
+            Optional<Runnable> retry) {
         this.maxBodyBytes = maxBodyBytes;
+        this.retry = retry;
         this.localFiles = localFiles;
         this.vertx = vertx;
         this.ctx = ctx;
@@ -153,9 +156,17 @@ final class ProxyExchange {
         cancelHeaderTimer();
         if (result.failed()) {
             state = State.DONE;
-            if (!out.closed()) { // a client that left caused the failure: nobody to answer
-                ctx.fail(UpstreamFailures.exchanging(upstream, result.cause()));
+            if (out.closed()) {
+                return; // a client that left caused the failure: nobody to answer
             }
+            if (retry.isPresent() && UpstreamFailures.closedBeforeAnswering(result.cause())) {
+                // The upstream closed the connection without a word (a pooled connection it had just timed out, or
+                // an instance that died): a request with no body and no effects is sent again, as HTTP clients do.
+                LOG.debugf("%s closed the connection before answering; retrying once", upstream.name());
+                retry.get().run();
+                return;
+            }
+            ctx.fail(UpstreamFailures.exchanging(upstream, result.cause()));
             return;
         }
         state = State.STREAMING_RESPONSE;

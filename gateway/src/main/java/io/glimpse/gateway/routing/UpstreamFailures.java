@@ -1,6 +1,8 @@
 package io.glimpse.gateway.routing;
 
 import io.glimpse.gateway.error.GatewayException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -25,6 +27,16 @@ final class UpstreamFailures {
             return new UpstreamUnavailableException(upstream, cause);
         }
         return new BadGatewayException(upstream, cause);
+    }
+
+    /**
+     * The upstream closed the connection before any answer: the request may not have been processed at all (a pooled
+     * connection the upstream had just closed) or its instance died. Only then may a safe request be sent again.
+     */
+    static boolean closedBeforeAnswering(Throwable cause) {
+        return cause instanceof HttpClosedException
+                || cause instanceof VertxException
+                        && String.valueOf(cause.getMessage()).contains("Connection was closed");
     }
 
     /** After the request went out and before response headers: a broken exchange, 502. */

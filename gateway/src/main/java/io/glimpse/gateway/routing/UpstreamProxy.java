@@ -4,6 +4,7 @@ import io.glimpse.gateway.config.GatewayConfig;
 import io.glimpse.gateway.error.GatewayException;
 import io.glimpse.gateway.requestid.RequestId;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -33,7 +34,18 @@ public class UpstreamProxy {
     }
 
     public void forward(RoutingContext ctx, ForwardRequest forward) {
-        connect(ctx, forward, forward.upstream().inTurn(), 0);
+        connect(ctx, forward, forward.upstream().inTurn(), 0, isSafeWithoutBody(ctx.request()));
+    }
+
+    /**
+     * Whether the request may be sent again when its upstream closed the connection without answering: a safe method
+     * (RFC 9110 §9.2.1, so sending it twice changes nothing) with no body to replay.
+     */
+    private static boolean isSafeWithoutBody(HttpServerRequest in) {
+        HttpMethod method = in.method();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return safe && !in.headers().contains(HttpHeaders.TRANSFER_ENCODING) && (length == null || length.equals("0"));
     }
 
     /**
@@ -41,7 +53,12 @@ public class UpstreamProxy {
      * unreachable, no connection in time) is passed over for the next. Nothing of the request has been sent or read
      * then, so trying another instance is always safe.
      */
-    private void connect(RoutingContext ctx, ForwardRequest forward, List<Upstream.Instance> instances, int attempt) {
+    private void connect(
+            RoutingContext ctx,
+            ForwardRequest forward,
+            List<Upstream.Instance> instances,
+            int attempt,
+            boolean mayRetry) {
         HttpServerRequest in = ctx.request();
         Upstream upstream = forward.upstream();
         Upstream.Instance instance = instances.get(attempt);
@@ -61,7 +78,7 @@ public class UpstreamProxy {
             if (connected.failed()) {
                 GatewayException failure = UpstreamFailures.connecting(upstream, connected.cause());
                 if (failure instanceof UpstreamUnavailableException && attempt + 1 < instances.size()) {
-                    connect(ctx, forward, instances, attempt + 1);
+                    connect(ctx, forward, instances, attempt + 1, mayRetry);
                 } else {
                     ctx.fail(failure);
                 }
@@ -74,7 +91,12 @@ public class UpstreamProxy {
                             upstream,
                             responseTimeout,
                             forward.maxBodyBytes(),
-                            offerSendFile ? Optional.of(localFiles) : Optional.empty())
+                            offerSendFile ? Optional.of(localFiles) : Optional.empty(),
+                            // Once per request, on the next instance (the same one when there is one).
+                            mayRetry
+                                    ? Optional.of(() ->
+                                            connect(ctx, forward, instances, (attempt + 1) % instances.size(), false))
+                                    : Optional.empty())
                     .start();
         });
     }

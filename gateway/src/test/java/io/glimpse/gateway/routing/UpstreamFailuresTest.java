@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import static io.glimpse.gateway.support.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,29 @@ class UpstreamFailuresTest {
                 .get("/v2/images/img-1")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void aSafeRequestWhoseConnectionTheUpstreamClosedIsSentOnceMore() {
+        Stubs.forgetSeen("catalog");
+        as("alice")
+                .header("X-Echo-Behaviour", "hangup-once:" + UUID.randomUUID())
+                .get("/v2/images/img-1")
+                .then()
+                .statusCode(200);
+        assertThat(Stubs.seenBy("catalog")).containsExactly("GET /v2/images/img-1", "GET /v2/images/img-1");
+
+        // A request with effects is never sent twice: its client learns that it may not have been processed.
+        Stubs.forgetSeen("catalog");
+        as("alice")
+                .accept("application/json")
+                .contentType("application/json")
+                .header("X-Echo-Behaviour", "hangup-once:" + UUID.randomUUID())
+                .body("{}")
+                .post("/v2/images")
+                .then()
+                .statusCode(502);
+        assertThat(Stubs.seenBy("catalog")).containsExactly("POST /v2/images");
     }
 
     @Test

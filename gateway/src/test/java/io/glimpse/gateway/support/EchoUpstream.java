@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -37,6 +39,7 @@ final class EchoUpstream {
     private final Vertx vertx;
     private final String name;
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final Set<String> hungUpOnce = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private int port;
 
@@ -79,6 +82,11 @@ final class EchoUpstream {
         seen.add(request.method() + " " + request.uri());
         String behaviour = request.getHeader(BEHAVIOUR) == null ? "" : request.getHeader(BEHAVIOUR);
         if (behaviour.equals("hangup")) {
+            request.connection().close();
+            return;
+        }
+        if (behaviour.startsWith("hangup-once:") && hungUpOnce.add(behaviour)) {
+            // The first request with this key finds the connection closed; the next one is answered.
             request.connection().close();
             return;
         }
