@@ -23,6 +23,29 @@ public final class LocalSuite {
         return System.getProperty("glimpse.s3.url", "http://127.0.0.1:9000");
     }
 
+    /** PostgreSQL's host:port (every service's database, and the tests' own). */
+    public static String postgresAddress() {
+        return System.getProperty("glimpse.postgres.address", "127.0.0.1:55432");
+    }
+
+    /** The role every service logs in to PostgreSQL with, and its password (the launcher's DB_USER, DB_PASSWORD). */
+    public static String databaseUser() {
+        return System.getProperty("glimpse.db.user", "glimpse");
+    }
+
+    public static String databasePassword() {
+        return System.getProperty("glimpse.db.password", "glimpse");
+    }
+
+    /** The local S3's keys (the launcher's S3_ACCESS_KEY, S3_SECRET_KEY). */
+    public static String s3AccessKey() {
+        return System.getProperty("glimpse.s3.access-key", "glimpse");
+    }
+
+    public static String s3SecretKey() {
+        return System.getProperty("glimpse.s3.secret-key", "glimpse-local-secret");
+    }
+
     public static String kafkaBootstrap() {
         return System.getProperty("glimpse.kafka.bootstrap", "127.0.0.1:9092");
     }

@@ -38,9 +38,14 @@ final class RenderedManifests {
 
     static synchronized RenderedManifests get() {
         if (rendered == null) {
-            rendered = new RenderedManifests(parse(render()));
+            rendered = of(KUSTOMIZATION);
         }
         return rendered;
+    }
+
+    /** Another kustomization as {@code kubectl kustomize} renders it, e.g. an overlay of deploy/k8s. */
+    static RenderedManifests of(Path kustomization) {
+        return new RenderedManifests(parse(render(kustomization)));
     }
 
     Stream<ObjectNode> ofKind(String kind) {
@@ -165,7 +170,7 @@ final class RenderedManifests {
                 .findFirst();
     }
 
-    private static String render() {
+    private static String render(Path kustomization) {
         Path kubectl = Stream.of(System.getenv("PATH").split(":"))
                 .map(dir -> Path.of(dir, "kubectl"))
                 .filter(Files::isExecutable)
@@ -175,7 +180,7 @@ final class RenderedManifests {
                                 "kubectl is not on the PATH: the manifests check renders deploy/k8s"
                                         + " with `kubectl kustomize` (kubectl 1.14 or newer; e.g. Debian's package kubernetes-client)"));
         try {
-            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", KUSTOMIZATION.toString())
+            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", kustomization.toString())
                     .redirectErrorStream(false)
                     .start();
             // Drain stderr on its own thread so a chatty kubectl cannot block on a full pipe.
@@ -190,11 +195,11 @@ final class RenderedManifests {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize deploy/k8s did not finish in 2 minutes");
+                throw new AssertionError("kubectl kustomize " + kustomization + " did not finish in 2 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize deploy/k8s failed (" + process.exitValue() + "): "
-                        + stderr.get(10, TimeUnit.SECONDS));
+                throw new AssertionError("kubectl kustomize " + kustomization + " failed (" + process.exitValue()
+                        + "): " + stderr.get(10, TimeUnit.SECONDS));
             }
             return out;
         } catch (IOException
