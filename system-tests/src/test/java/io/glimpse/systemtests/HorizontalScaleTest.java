@@ -6,10 +6,14 @@ import io.glimpse.testsupport.LocalSuite;
 import io.glimpse.testsupport.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +29,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.glimpse.systemtests.Imports.awaitBytesMoving;
 import static io.glimpse.systemtests.Imports.awaitImage;
+import static io.glimpse.systemtests.Imports.awaitImportEnd;
+import static io.glimpse.systemtests.Imports.awaitTaskEnd;
 import static io.glimpse.systemtests.Imports.method;
 import static io.glimpse.systemtests.Imports.newRawImage;
 import static io.glimpse.systemtests.Imports.randomBytes;
+import static io.glimpse.systemtests.Imports.randomFile;
 import static io.glimpse.systemtests.Imports.stage;
+import static io.glimpse.systemtests.Imports.stageFile;
 import static io.glimpse.systemtests.Imports.startImport;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +52,8 @@ class HorizontalScaleTest extends ThroughTheGateway {
             List.of("catalog-service", "sharing-service", "import-service", "signature-service");
     /** The launcher's second instances listen ten ports above the first. */
     private static final int SECOND_OFFSET = 10;
+
+    private static final long MIB = 1024 * 1024;
 
     @BeforeAll
     static void secondInstances() {
@@ -161,6 +172,85 @@ class HorizontalScaleTest extends ThroughTheGateway {
             clients.shutdownNow();
             GlimpseSuite.glimpse("start", "catalog-service-2");
         }
+    }
+
+    @Test
+    void anImportWhoseInstanceIsKilledIsFinishedByTheOtherInstance() throws Exception {
+        String id = newRawImage("alice");
+        Path data = randomFile(384 * MIB, 384);
+        String killed = null;
+        try {
+            stageFile("alice", id, data).then().statusCode(204);
+            String checksum = Imports.md5(Files.readAllBytes(data));
+            startImport("alice", id, method("glance-direct", "all_stores", true))
+                    .then()
+                    .statusCode(202);
+            awaitBytesMoving(id);
+            String taskId = (String) Imports.tasks("admin", id).getFirst().get("id");
+            killed = instanceRunning(taskId);
+            String survivor = killed.equals("import-service") ? "import-service-2" : "import-service";
+            String progressAtKill = progress(id);
+            Instant kill = Instant.now();
+            GlimpseSuite.glimpse("kill", killed);
+
+            JsonPath imported = awaitImportEnd("alice", id, Duration.ofMinutes(5));
+            Duration takeover = Duration.between(kill, Instant.now());
+            assertThat(imported.getString("status")).isEqualTo("active");
+            assertThat(imported.getString("stores")).isEqualTo("file,s3");
+            assertThat(imported.getString("os_glance_failed_import")).isEmpty();
+            assertThat(awaitTaskEnd("alice", id)).containsEntry("status", "success");
+            assertThat(log(survivor))
+                    .as("%s ran the import's next attempt", survivor)
+                    .containsPattern("import task " + taskId + ": attempt [2-9] runs on");
+            assertThat(Imports.md5(Imports.download("alice", id))).isEqualTo(checksum);
+            System.out.printf(
+                    "horizontal scale: %s killed with an import at %s; %s finished it %d s later%n",
+                    killed, progressAtKill, survivor, takeover.toSeconds());
+        } finally {
+            if (killed != null) {
+                GlimpseSuite.glimpse("start", killed);
+            }
+            Files.deleteIfExists(data);
+            as("alice").delete("/v2/images/" + id);
+        }
+    }
+
+    /** Which import-service instance runs the task's current attempt, from their logs. */
+    private static String instanceRunning(String taskId) throws IOException {
+        Pattern attempt = Pattern.compile("import task " + taskId + ": attempt (\\d+) runs on");
+        String runner = null;
+        int latest = 0;
+        for (String instance : List.of("import-service", "import-service-2")) {
+            Matcher matcher = attempt.matcher(log(instance));
+            while (matcher.find()) {
+                if (Integer.parseInt(matcher.group(1)) > latest) {
+                    latest = Integer.parseInt(matcher.group(1));
+                    runner = instance;
+                }
+            }
+        }
+        assertThat(runner).as("an instance logged that it runs task %s", taskId).isNotNull();
+        return runner;
+    }
+
+    private static String log(String instance) throws IOException {
+        return Files.readString(GlimpseSuite.home().resolve("logs/" + instance + ".log"));
+    }
+
+    /** The import's store progress, e.g. "file 120/384 MiB, s3 96/384 MiB". */
+    private static String progress(String imageId) {
+        List<String> stores = new ArrayList<>();
+        for (Map<String, Object> task : Imports.tasks("admin", imageId)) {
+            for (Object entry : (List<?>) task.getOrDefault("progress", List.of())) {
+                Map<?, ?> step = (Map<?, ?>) entry;
+                if ("store".equals(step.get("phase"))) {
+                    Object total = step.get("bytes_total");
+                    stores.add(step.get("store") + " " + ((Number) step.get("bytes_done")).longValue() / MIB + "/"
+                            + (total instanceof Number n ? String.valueOf(n.longValue() / MIB) : "?") + " MiB");
+                }
+            }
+        }
+        return String.join(", ", stores);
     }
 
     /** Waits, bounded, until the clients have had {@code count} images created. */

@@ -8,8 +8,6 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
+import static io.glimpse.systemtests.Imports.awaitBytesMoving;
 import static io.glimpse.systemtests.Imports.awaitImage;
 import static io.glimpse.systemtests.Imports.awaitImportEnd;
 import static io.glimpse.systemtests.Imports.awaitTaskEnd;
 import static io.glimpse.systemtests.Imports.method;
 import static io.glimpse.systemtests.Imports.newRawImage;
 import static io.glimpse.systemtests.Imports.randomBytes;
+import static io.glimpse.systemtests.Imports.randomFile;
 import static io.glimpse.systemtests.Imports.show;
 import static io.glimpse.systemtests.Imports.stage;
 import static io.glimpse.systemtests.Imports.startImport;
@@ -210,31 +209,6 @@ class ImportFaultsTest extends ThroughTheGateway {
         } finally {
             Files.deleteIfExists(data);
         }
-    }
-
-    /** Waits until the image's import has moved some bytes into a store (its task's progress says so). */
-    private static void awaitBytesMoving(String imageId) {
-        awaitImage(
-                "admin",
-                imageId,
-                image -> Imports.tasks("admin", imageId).stream()
-                        .flatMap(task -> ((List<?>) task.getOrDefault("progress", List.of())).stream())
-                        .map(entry -> (Map<?, ?>) entry)
-                        .anyMatch(entry -> "store".equals(entry.get("phase"))
-                                && ((Number) entry.get("bytes_done")).longValue() > 0));
-    }
-
-    private static Path randomFile(long size, long seed) throws IOException {
-        Path file = Files.createTempFile("import-fault", ".raw");
-        Random random = new Random(seed);
-        byte[] chunk = new byte[1024 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
-            }
-        }
-        return file;
     }
 
     private static String type(ConsumerRecord<String, String> record) {

@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -170,6 +171,32 @@ final class Imports {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the image's import has moved some bytes into a store (its task's progress says so). */
+    static void awaitBytesMoving(String imageId) {
+        awaitImage(
+                "admin",
+                imageId,
+                image -> Imports.tasks("admin", imageId).stream()
+                        .flatMap(task -> ((List<?>) task.getOrDefault("progress", List.of())).stream())
+                        .map(entry -> (Map<?, ?>) entry)
+                        .anyMatch(entry -> "store".equals(entry.get("phase"))
+                                && ((Number) entry.get("bytes_done")).longValue() > 0));
+    }
+
+    /** A temporary file of {@code size} random bytes (deleted by the caller). */
+    static Path randomFile(long size, long seed) throws IOException {
+        Path file = Files.createTempFile("import-data", ".raw");
+        Random random = new Random(seed);
+        byte[] chunk = new byte[1024 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+            }
+        }
+        return file;
     }
 
     /** The local suite's data directory ($GLIMPSE_HOME/data), where the file store and staging live. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -17,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.glimpse.systemtests.Imports.method;
 import static io.glimpse.systemtests.Imports.newRawImage;
+import static io.glimpse.systemtests.Imports.randomFile;
 import static io.glimpse.systemtests.Imports.startImport;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,7 @@ class OperatorConsoleTest extends ThroughTheGateway {
         screenshot(browser, "1-signed-in");
 
         String id = newRawImage("alice");
-        Path data = randomFile(512 * MIB);
+        Path data = randomFile(512 * MIB, 512);
         double finishedBefore = importMetric("glimpse_imports_finished_total", "glance-direct", "outcome=\"success\"");
         double storedBefore = importMetric("glimpse_import_bytes_total", "glance-direct", "store=\"s3\"");
         try {
@@ -84,25 +84,36 @@ class OperatorConsoleTest extends ThroughTheGateway {
                 screenshot(browser, "2-import-running");
             }
 
-            WebElement finished = wait(browser)
+            // Read in one go inside the wait: the page redraws its rows as events arrive, which makes any element
+            // found earlier stale.
+            Map<String, String> finished = wait(browser)
                     .until(page -> page.findElements(finishedRow(id)).stream()
                             .filter(row -> row.findElement(By.cssSelector("[data-field=image-status]"))
                                     .getText()
                                     .equals("active"))
                             .findFirst()
+                            .map(row -> {
+                                WebElement store =
+                                        row.findElement(By.cssSelector("progress[data-phase=store][data-store=s3]"));
+                                return Map.of(
+                                        "outcome",
+                                        row.findElement(By.cssSelector("[data-field=outcome]"))
+                                                .getText(),
+                                        "value",
+                                        String.valueOf(store.getDomAttribute("value")),
+                                        "max",
+                                        String.valueOf(store.getDomAttribute("max")));
+                            })
                             .orElse(null));
             screenshot(browser, "3-import-done");
             assertThat(partly)
                     .as("the store's progress bar was seen moving before the import finished")
                     .hasValueSatisfying(bytes -> assertThat(bytes).isLessThan(512 * MIB));
-            assertThat(finished.findElement(By.cssSelector("[data-field=outcome]"))
-                            .getText())
-                    .isEqualTo("success");
-            WebElement store = finished.findElement(By.cssSelector("progress[data-phase=store][data-store=s3]"));
-            assertThat(store.getDomAttribute("value"))
+            assertThat(finished.get("outcome")).isEqualTo("success");
+            assertThat(finished.get("value"))
                     .as("the store's progress bar is full")
-                    .isEqualTo(store.getDomAttribute("max"));
-            assertThat(Long.parseLong(store.getDomAttribute("max"))).isEqualTo(512 * MIB);
+                    .isEqualTo(finished.get("max"));
+            assertThat(Long.parseLong(finished.get("max"))).isEqualTo(512 * MIB);
         } finally {
             Files.deleteIfExists(data);
         }
@@ -121,16 +132,15 @@ class OperatorConsoleTest extends ThroughTheGateway {
                         Map.of("method", Map.of("name", "web-download", "uri", "http://example.com/no/possible/way")))
                 .then()
                 .statusCode(202);
-        WebElement failure = wait(browser)
+        String reason = wait(browser)
                 .until(page ->
                         page.findElements(By.cssSelector("#failures li[data-image-id='" + failing + "']")).stream()
                                 .findFirst()
+                                .map(item -> item.findElement(By.cssSelector("[data-field=reason]"))
+                                        .getText())
                                 .orElse(null));
         screenshot(browser, "4-import-failed");
-        assertThat(failure.findElement(By.cssSelector("[data-field=reason]")).getText())
-                .as("the failure's reason")
-                .isNotBlank()
-                .isNotEqualTo("no reason given");
+        assertThat(reason).as("the failure's reason").isNotBlank().isNotEqualTo("no reason given");
 
         // The image's timeline, in order.
         WebElement imageField = browser.findElement(By.id("timeline-image"));
@@ -219,6 +229,8 @@ class OperatorConsoleTest extends ThroughTheGateway {
 
     private static WebDriverWait wait(WebDriver browser) {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100));
+        // The page redraws rows as events arrive: an element found a moment ago may be gone; look again.
+        wait.ignoring(StaleElementReferenceException.class);
         wait.withMessage(() -> "page was: "
                 + ((JavascriptExecutor) browser).executeScript("return document.body ? document.body.innerText : ''"));
         return wait;
@@ -247,18 +259,5 @@ class OperatorConsoleTest extends ThroughTheGateway {
             }
         }
         return sum;
-    }
-
-    private static Path randomFile(long size) throws IOException {
-        Path file = Files.createTempFile("console-import", ".raw");
-        Random random = new Random(512);
-        byte[] chunk = new byte[(int) MIB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk);
-            }
-        }
-        return file;
     }
 }

@@ -105,6 +105,9 @@ public class EventFeed {
 
     private void readKafka() {
         long nextDiscovery = 0;
+        // Kafka not answering before the feed ever read from it is a start in progress (the gateway started first,
+        // or the broker is slow to answer a new client): worth a line, not a warning.
+        boolean readBefore = false;
         while (running) {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties())) {
                 consumer = kafka;
@@ -119,6 +122,7 @@ public class EventFeed {
                         pause(RETRY);
                         continue;
                     }
+                    readBefore = true;
                     for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
                         publish(ConsoleEvent.of(record));
                     }
@@ -126,7 +130,11 @@ public class EventFeed {
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("the console's event feed lost Kafka, reconnecting: %s", e.toString());
+                if (readBefore) {
+                    LOG.warnf("the console's event feed lost Kafka, reconnecting: %s", e.toString());
+                } else {
+                    LOG.infof("the console's event feed waits for Kafka: %s", e.toString());
+                }
                 nextDiscovery = 0;
                 pause(RETRY);
             }
