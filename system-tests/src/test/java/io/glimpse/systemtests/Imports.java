@@ -201,12 +201,7 @@ final class Imports {
 
     /** The local suite's data directory ($GLIMPSE_HOME/data), where the file store and staging live. */
     static Path dataDirectory() {
-        Path root = io.glimpse.testsupport.GlimpseSuite.launcher()
-                .getParent()
-                .getParent()
-                .getParent();
-        String home = System.getenv("GLIMPSE_HOME");
-        return (home != null ? Path.of(home) : root.resolve(".glimpse")).resolve("data");
+        return io.glimpse.testsupport.GlimpseSuite.home().resolve("data");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  * no higher than the caller's own (runc may not raise them). Every command and its output go to one log.
  */
 final class Podman {
+    /** Building the images: the first build also makes the base (debootstrap, jlink). */
+    private static final Duration BUILD_TIME = Duration.ofMinutes(15);
+
+    private static final Duration COMMAND_TIME = Duration.ofMinutes(2);
     private static final List<String> GLOBAL = List.of("podman", "--runtime", "runc", "--cgroup-manager", "cgroupfs");
 
     /** One container of a pod, as the manifests describe it. */
@@ -37,7 +42,7 @@ final class Podman {
 
     /** The five images, from the jars the reactor built, on the base made from Debian packages. */
     void buildImages(Path root) {
-        exec(Duration.BUILD, root.resolve("deploy/docker/build-images").toString(), "--base", "local");
+        exec(BUILD_TIME, root.resolve("deploy/docker/build-images").toString(), "--base", "local");
     }
 
     void run(Spec spec) {
@@ -57,7 +62,7 @@ final class Podman {
         spec.mounts().forEach(mount -> command.addAll(List.of("--volume", mount)));
         spec.environment().forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
         command.add(spec.image());
-        exec(Duration.SHORT, command.toArray(String[]::new));
+        exec(COMMAND_TIME, command.toArray(String[]::new));
     }
 
     boolean running(String name) {
@@ -101,30 +106,19 @@ final class Podman {
 
     /** A command on the host (chown, chmod), logged like podman's. */
     void host(String... command) {
-        exec(Duration.SHORT, command);
+        exec(COMMAND_TIME, command);
     }
 
-    private enum Duration {
-        SHORT(2),
-        BUILD(15);
-
-        final long minutes;
-
-        Duration(long minutes) {
-            this.minutes = minutes;
-        }
-    }
-
-    private void exec(Duration duration, String... command) {
+    private void exec(Duration limit, String... command) {
         append("$ " + String.join(" ", command));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            if (!process.waitFor(duration.minutes, TimeUnit.MINUTES)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command[0] + " did not finish in " + duration.minutes + " min, see " + log);
+                throw new AssertionError(command[0] + " did not finish in " + limit.toMinutes() + " min, see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new AssertionError(
