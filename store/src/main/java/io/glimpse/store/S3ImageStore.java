@@ -8,7 +8,6 @@ import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
@@ -29,11 +28,10 @@ import java.util.function.Consumer;
  * Keeps each image as one object, keyed by image id, in one bucket of an S3 endpoint, through
  * the MinIO Java SDK. Locations are {@code s3://<bucket>/<image id>}.
  *
- * <p>Writes always use the SDK's unknown-size multipart path with a fixed part size: the SDK then
- * holds one part in memory at a time (bounded memory whatever the image size), and reads the
- * stream to its end, so our own size checks see every byte. An object becomes visible only when
- * the multipart upload completes; on failure the SDK aborts the upload and this store removes
- * anything that still got written.
+ * <p>Writes go through {@link S3ObjectWriter}: parts of a fixed size, two of them in memory at a time (bounded
+ * memory whatever the image size), the stream read to its end, so our own size checks see every byte. An object
+ * becomes visible only when the multipart upload completes; on failure the writer aborts the upload and this store
+ * removes anything that still got written.
  *
  * <p>SDK 9 reports S3 error responses as {@link MinioException} but network failures (connection
  * refused, reset) as {@link IllegalStateException}; both become {@link
@@ -43,21 +41,20 @@ public final class S3ImageStore implements ImageStore {
 
     private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchBucket");
     private static final Set<String> BUCKET_ALREADY_MINE = Set.of("BucketAlreadyOwnedByYou");
-    private static final String CONTENT_TYPE = "application/octet-stream";
 
     private final String id;
     private final String bucket;
-    private final long partSize;
     private final MinioClient client;
-    /** Multipart housekeeping (listing and aborting unfinished uploads) exists only on the async client. */
+    /** Multipart uploads and their housekeeping (listing and aborting unfinished ones) exist only on the async client. */
     private final MinioAsyncClient multipart;
+
+    private final S3ObjectWriter writer;
 
     private volatile boolean bucketReady;
 
     public S3ImageStore(String id, S3StoreSettings settings) {
         this.id = Objects.requireNonNull(id, "id");
         this.bucket = settings.bucket();
-        this.partSize = settings.partSize();
         // Building the client opens no connection: an unreachable endpoint shows on first use.
         this.client = MinioClient.builder()
                 .endpoint(settings.endpoint().toString())
@@ -69,6 +66,7 @@ public final class S3ImageStore implements ImageStore {
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .build();
+        this.writer = new S3ObjectWriter(id, multipart, settings.partSize());
     }
 
     @Override
@@ -145,13 +143,10 @@ public final class S3ImageStore implements ImageStore {
 
     private void upload(S3Location location, IngestInputStream ingest) {
         try {
-            client.putObject(PutObjectArgs.builder().bucket(location.bucket()).object(location.key()).stream(
-                            ingest, -1L, partSize)
-                    .contentType(CONTENT_TYPE)
-                    .build());
-        } catch (MinioException | RuntimeException e) {
-            // The SDK re-wraps what our stream threw (checked or IllegalStateException, depending on
-            // the part it was reading): the stream itself knows the real cause.
+            writer.write(location, ingest);
+        } catch (RuntimeException e) {
+            // What our stream threw may arrive wrapped (a checked IOException): the stream itself knows the real
+            // cause.
             RuntimeException cause =
                     ingest.failure().orElseGet(() -> new StoreUnavailableException(id, "write " + location, e));
             if (cause != e) {

@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  * An {@code s3} store: one bucket on any S3 endpoint (MinIO, S3Proxy, AWS).
  *
  * @param endpoint e.g. {@code http://127.0.0.1:9000}
- * @param partSize multipart part size in bytes; also the memory one write buffers (S3 allows 5
- *     MiB to 5 GiB)
+ * @param partSize multipart part size in bytes; one write buffers two parts (S3 allows 5 MiB to 5 GiB; a part is
+ *     one Java array here, so at most 1 GiB)
  */
 public record S3StoreSettings(
         URI endpoint, String accessKey, String secretKey, String bucket, String region, long partSize)
         implements StoreSettings {
 
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
-    public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    public static final long MAX_PART_SIZE = 1024L * 1024 * 1024;
     public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -38,7 +38,7 @@ public record S3StoreSettings(
             throw new StoreConfigurationException("Not a valid S3 bucket name: '" + bucket + "'");
         }
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
-            throw new StoreConfigurationException("S3 part size must be between 5 MiB and 5 GiB: " + partSize);
+            throw new StoreConfigurationException("S3 part size must be between 5 MiB and 1 GiB: " + partSize);
         }
     }
 

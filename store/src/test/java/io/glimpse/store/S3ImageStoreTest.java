@@ -109,15 +109,43 @@ class S3ImageStoreTest extends ImageStoreContract {
         assertThat(stored.hashHex()).isEqualTo(hex("SHA-512", new GeneratedInputStream(size, 40)));
         assertThat(hex("MD5", defaultPartStore.read(stored.location(), Optional.empty())))
                 .isEqualTo(stored.md5Hex());
+        // A multipart object's ETag ends in -<part count>.
+        assertThat(etagOf(imageId)).endsWith("-3");
+    }
+
+    /** Exactly one part of data: a one-part upload (the next read finds the end), not a single PUT. */
+    @Test
+    void dataOfExactlyOnePartIsAOnePartUpload() throws Exception {
+        int size = (int) SMALL_PARTS;
+        byte[] data = GeneratedInputStream.bytes(size, 5);
+        String imageId = newImageId();
+
+        StoredObject stored =
+                store.write(imageId, new ByteArrayInputStream(data), size, DigestSpec.glanceDefault(), NO_CAP);
+
+        assertThat(readAll(store.read(stored.location(), Optional.empty()))).isEqualTo(data);
+        assertThat(etagOf(imageId)).endsWith("-1");
+    }
+
+    private static String etagOf(String imageId) throws Exception {
         try (MinioClient client = S3TestEndpoint.client()) {
-            String etag = client.statObject(StatObjectArgs.builder()
+            return client.statObject(StatObjectArgs.builder()
                             .bucket(bucket)
                             .object(imageId)
                             .build())
                     .etag();
-            // A multipart object's ETag ends in -<part count>.
-            assertThat(etag).endsWith("-3");
         }
+    }
+
+    /**
+     * The checksum each part carries is S3's: the big-endian CRC-32C in base64 (0xC99465AA for "hello world"). A
+     * wrong one is refused by the server (S3Proxy answers BadDigest), so every write above proves it right too.
+     */
+    @Test
+    void partChecksumIsTheBase64OfTheBigEndianCrc32c() {
+        byte[] data = "hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThat(S3ObjectWriter.crc32c(data, data.length)).isEqualTo("yZRlqg==");
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The {@code store} steps: each target store written from the staged data and registered with catalog. Writes run
  * on a pool of {@code glimpse.import.work.parallel-stores} threads shared by every import of the instance, which is
- * the memory budget of copies (one read buffer each; an S3 target one part). A file store on the staging area's file
+ * the memory budget of copies (one read buffer each; an S3 target two parts). A file store on the staging area's file
  * system links the staged file instead of copying it. The data's digests are the staging pass's: the bytes are
  * not digested again.
  */

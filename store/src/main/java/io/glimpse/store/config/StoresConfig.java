@@ -47,7 +47,7 @@ public interface StoresConfig {
         @WithDefault("us-east-1")
         String region();
 
-        /** {@code s3} stores: multipart part size in MiB, also what one upload buffers (5..5120). */
+        /** {@code s3} stores: multipart part size in MiB (5..1024); one write buffers two parts. */
         @WithDefault("16")
         int partSizeMib();
     }
