@@ -1,6 +1,7 @@
 package io.glimpse.store;
 
 import io.minio.AbortMultipartUploadArgs;
+import io.minio.ByteBuffer;
 import io.minio.Checksum;
 import io.minio.CompleteMultipartUploadArgs;
 import io.minio.CreateMultipartUploadArgs;
@@ -9,7 +10,7 @@ import io.minio.MinioAsyncClient;
 import io.minio.PutObjectAPIArgs;
 import io.minio.UploadPartArgs;
 import io.minio.UploadPartResponse;
-import io.minio.messages.Part;
+import io.minio.errors.MinioException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Writes one object from a stream: one {@code PUT} when the data fits in one part, otherwise a multipart upload of
- * fixed-size parts in which the next part is read while the previous one is sent (two part buffers per write).
+ * fixed-size parts in which the next part is read while the previous one is sent (two parts in memory per write).
  *
  * <p>Payloads go unsigned ({@code UNSIGNED-PAYLOAD}, what the SDK itself sends over HTTPS) with a CRC32C checksum of
  * each part computed by the JDK, declared when the upload starts and listed when it completes. Over plain HTTP the
@@ -54,10 +55,10 @@ final class S3ObjectWriter {
      * What the stream throws is thrown as is, after the upload was aborted.
      */
     void write(S3Location location, InputStream data) {
-        byte[] current = new byte[partSize];
-        int length = readPart(data, current);
-        if (length < partSize) {
-            putWhole(location, current, length);
+        Part part = new Part(partSize);
+        part.fill(data);
+        if (part.length() < partSize) {
+            putWhole(location, part);
             return;
         }
         String uploadId = call(
@@ -75,28 +76,31 @@ final class S3ObjectWriter {
                 .uploadId();
         CompletableFuture<UploadPartResponse> sending = null;
         try {
-            List<Part> parts = new ArrayList<>();
-            byte[] next = new byte[partSize];
+            List<io.minio.messages.Part> sent = new ArrayList<>();
+            Part next = new Part(partSize);
             int number = 1;
             while (true) {
-                String checksum = crc32c(current, length);
-                sending = sendPart(location, uploadId, number, current, length, checksum);
-                int nextLength = length < partSize ? 0 : readPart(data, next);
-                Part sent = await("send part " + number + " of " + location, sending)
-                        .part();
+                sending = sendPart(location, uploadId, number, part);
+                if (part.length() == partSize) {
+                    next.fill(data);
+                } else {
+                    next.clear();
+                }
+                String etag = await("send part " + number + " of " + location, sending)
+                        .part()
+                        .etag();
                 sending = null;
-                parts.add(new Part(number, sent.etag(), null, checksum, null, null, null));
-                if (nextLength == 0) {
+                sent.add(new io.minio.messages.Part(number, etag, null, part.checksum(), null, null, null));
+                if (next.length() == 0) {
                     break;
                 }
                 if (++number > MAX_PARTS) {
                     // What one object of this store can hold with its part size: refused like any size cap.
                     throw new ImageTooLargeException((long) MAX_PARTS * partSize);
                 }
-                byte[] filled = next;
-                next = current;
-                current = filled;
-                length = nextLength;
+                Part filled = next;
+                next = part;
+                part = filled;
             }
             call(
                     "complete the upload of " + location,
@@ -104,7 +108,7 @@ final class S3ObjectWriter {
                             .bucket(location.bucket())
                             .object(location.key())
                             .uploadId(uploadId)
-                            .parts(parts.toArray(Part[]::new))
+                            .parts(sent.toArray(io.minio.messages.Part[]::new))
                             .build()));
         } catch (RuntimeException | Error e) {
             if (sending != null) {
@@ -115,31 +119,87 @@ final class S3ObjectWriter {
         }
     }
 
-    private void putWhole(S3Location location, byte[] data, int length) {
+    private void putWhole(S3Location location, Part part) {
         call(
                 "write " + location,
                 () -> client.putObject(PutObjectAPIArgs.builder()
                         .bucket(location.bucket())
                         .object(location.key())
-                        .data(data, length)
+                        .buffer(part.data)
                         .contentType(CONTENT_TYPE)
-                        .headers(unsignedWithChecksum(crc32c(data, length)))
+                        .headers(unsignedWithChecksum(part.checksum()))
                         .build()));
     }
 
     private CompletableFuture<UploadPartResponse> sendPart(
-            S3Location location, String uploadId, int number, byte[] data, int length, String checksum) {
+            S3Location location, String uploadId, int number, Part part) {
         try {
             return client.uploadPart(UploadPartArgs.builder()
                     .bucket(location.bucket())
                     .object(location.key())
                     .uploadId(uploadId)
                     .partNumber(number)
-                    .data(data, length)
-                    .headers(unsignedWithChecksum(checksum))
+                    .buffer(part.data)
+                    .headers(unsignedWithChecksum(part.checksum()))
                     .build());
         } catch (Exception e) {
             throw new StoreUnavailableException(storeId, "send part " + number + " of " + location, e);
+        }
+    }
+
+    /**
+     * One part's bytes and their CRC32C. The bytes live in the SDK's own buffer, which it sends by streaming from
+     * it: a byte array given to the SDK is copied whole into the HTTP client's buffer before it is sent, one more
+     * part in memory.
+     */
+    private static final class Part {
+        private static final int READ_SIZE = 64 * 1024;
+
+        final ByteBuffer data;
+        private final int size;
+        private final byte[] scratch = new byte[READ_SIZE];
+        private final CRC32C crc = new CRC32C();
+        private int length;
+
+        Part(int size) {
+            this.size = size;
+            this.data = new ByteBuffer(size);
+        }
+
+        /** Reads up to a part from {@code source}; fewer bytes only at the stream's end. */
+        void fill(InputStream source) {
+            clear();
+            try {
+                while (length < size) {
+                    int n = source.read(scratch, 0, Math.min(READ_SIZE, size - length));
+                    if (n < 0) {
+                        return;
+                    }
+                    data.write(scratch, 0, n);
+                    crc.update(scratch, 0, n);
+                    length += n;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void clear() {
+            try {
+                data.reset();
+            } catch (MinioException e) {
+                throw new IllegalStateException(e);
+            }
+            crc.reset();
+            length = 0;
+        }
+
+        int length() {
+            return length;
+        }
+
+        String checksum() {
+            return crc32c(crc.getValue());
         }
     }
 
@@ -147,20 +207,8 @@ final class S3ObjectWriter {
         return new Http.Headers(Http.Headers.X_AMZ_CONTENT_SHA256, "UNSIGNED-PAYLOAD", CRC32C_HEADER, crc32c);
     }
 
-    /** Fills {@code buffer} from {@code data}; fewer bytes than the buffer holds only at the stream's end. */
-    private static int readPart(InputStream data, byte[] buffer) {
-        try {
-            return data.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The base64 of the big-endian CRC32C, as S3's checksum headers and elements carry it. */
-    static String crc32c(byte[] data, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(data, 0, length);
-        long value = crc.getValue();
+    /** The base64 of a big-endian CRC32C, as S3's checksum headers and elements carry it. */
+    static String crc32c(long value) {
         return Base64.getEncoder()
                 .encodeToString(
                         new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
