@@ -12,6 +12,7 @@ import io.glimpse.imports.service.Instance;
 import io.glimpse.imports.service.StageService;
 import io.glimpse.imports.service.TaskService;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,7 @@ public class ImportSweeper {
     private final TaskService taskService;
     private final ImportConfig config;
     private final Instance instance;
+    private volatile boolean stopping;
 
     public ImportSweeper(
             TaskRepository tasks,
@@ -92,10 +94,26 @@ public class ImportSweeper {
             identity = "import-sweep",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        resumeOrphanedImports();
-        revertAbandonedStages();
-        settleUnansweredImports();
-        expireTasks();
+        try {
+            resumeOrphanedImports();
+            revertAbandonedStages();
+            settleUnansweredImports();
+            expireTasks();
+        } catch (RuntimeException e) {
+            // Nothing is lost: every step is redone by the next pass. While the service stops, its pool is closed
+            // under a pass that was running: not worth a warning.
+            if (stopping) {
+                LOG.debugf("import sweep cut by the shutdown: %s", e);
+            } else {
+                LOG.warnf(
+                        "import sweep failed, the next one runs in %s: %s",
+                        config.work().sweepInterval(), e);
+            }
+        }
+    }
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     void resumeOrphanedImports() {
