@@ -64,6 +64,16 @@ class DigestCalculatorTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void theWarmUpRunsTheWholeIngestPathAndLeavesNoHelperBehind() throws InterruptedException {
+        DataPathWarmUp.run();
+
+        for (int i = 0; i < 100 && helpers() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(helpers()).isZero();
+    }
+
     private static long helpers() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("digest-") && thread.isAlive())
