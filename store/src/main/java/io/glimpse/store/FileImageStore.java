@@ -78,14 +78,7 @@ public final class FileImageStore implements ImageStore {
             DigestCalculator.Digests result = calculator.finish();
             moveIntoPlace(temp, target);
             stored = true;
-            return new StoredObject(
-                    id,
-                    location,
-                    ingest.bytesRead(),
-                    result.md5Hex(),
-                    result.osHash().glanceName(),
-                    result.osHashHex(),
-                    result.signatureDigest());
+            return StoredObject.of(id, location, ingest.bytesRead(), result);
         } catch (IOException e) {
             throw new StoreUnavailableException(id, "write " + location, e);
         } finally {
@@ -123,14 +116,19 @@ public final class FileImageStore implements ImageStore {
         }
     }
 
+    @Override
+    public boolean linksFrom(ImageStore source) {
+        return source instanceof FileImageStore file && sameFileSystem(file);
+    }
+
     /**
      * Between two file stores on one file system the copy is a hard link: the data is immutable once written, so
      * both names can share it, and the copy costs no I/O whatever the size. Otherwise the bytes are streamed.
      */
     @Override
     public String copyFrom(ImageStore source, String sourceLocation, String imageId, long size, LongConsumer progress) {
-        if (source instanceof FileImageStore file && sameFileSystem(file)) {
-            Path from = file.pathOf(sourceLocation);
+        if (linksFrom(source)) {
+            Path from = ((FileImageStore) source).pathOf(sourceLocation);
             Path target = directory.resolve(ImageIds.requireSafe(imageId));
             String location = locationOf(target);
             try {

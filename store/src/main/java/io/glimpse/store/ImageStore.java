@@ -71,6 +71,35 @@ public interface ImageStore extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #copyFrom} from {@code source} costs no I/O whatever the size (a file store links a file of the
+     * same file system): a caller that must check the data anyway may then copy first and {@link #digest} the copy.
+     */
+    default boolean linksFrom(ImageStore source) {
+        return false;
+    }
+
+    /**
+     * Reads the data at {@code location} once, computing the digests {@code digests} asks for and showing every byte
+     * to {@code observer}, as {@link #write} does: how data stored without digests (a copy, a link) is checked.
+     *
+     * @throws ImageDataNotFoundException no data at that location
+     */
+    default StoredObject digest(String location, DigestSpec digests, ByteSink observer) {
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream data = read(location, Optional.empty());
+                DigestCalculator calculator = new DigestCalculator(digests)) {
+            IngestInputStream ingest = new IngestInputStream(data, -1, Long.MAX_VALUE, calculator::update, observer);
+            while (ingest.read(chunk, 0, chunk.length) >= 0) {
+                // the digests and the observer see every byte
+            }
+            DigestCalculator.Digests result = calculator.finish();
+            return StoredObject.of(id(), location, ingest.bytesRead(), result);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id(), "read " + location, e);
+        }
+    }
+
+    /**
      * Opens the data at {@code location}, whole or the given range. The caller closes the stream.
      *
      * @throws ImageDataNotFoundException no data at that location

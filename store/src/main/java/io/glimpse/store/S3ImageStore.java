@@ -102,14 +102,7 @@ public final class S3ImageStore implements ImageStore {
             }
             DigestCalculator.Digests result = calculator.finish();
             stored = true;
-            return new StoredObject(
-                    id,
-                    location.toString(),
-                    ingest.bytesRead(),
-                    result.md5Hex(),
-                    result.osHash().glanceName(),
-                    result.osHashHex(),
-                    result.signatureDigest());
+            return StoredObject.of(id, location.toString(), ingest.bytesRead(), result);
         } finally {
             if (!stored) {
                 removeQuietly(location);

@@ -36,6 +36,18 @@ public record StoredObject(
         signatureDigest = signatureDigest.map(byte[]::clone);
     }
 
+    /** The data at {@code location} of {@code storeId}, {@code size} bytes with the digests one pass computed. */
+    static StoredObject of(String storeId, String location, long size, DigestCalculator.Digests digests) {
+        return new StoredObject(
+                storeId,
+                location,
+                size,
+                digests.md5Hex(),
+                digests.osHash().glanceName(),
+                digests.osHashHex(),
+                digests.signatureDigest());
+    }
+
     @Override
     public Optional<byte[]> signatureDigest() {
         return signatureDigest.map(byte[]::clone);

@@ -52,6 +52,7 @@ class FileImageStoreTest extends ImageStoreContract {
         byte[] data = GeneratedInputStream.bytes(100_000, 7);
         String staged = staging.copy("staged-image", new ByteArrayInputStream(data), data.length, ByteSink.NONE);
 
+        assertThat(store.linksFrom(staging)).isTrue();
         String location = store.copyFrom(staging, staged, "copied-image", data.length, bytes -> {});
 
         assertThat(Files.isSameFile(Path.of(URI.create(location)), Path.of(URI.create(staged))))

@@ -89,6 +89,29 @@ abstract class ImageStoreContract {
         assertThat(store().ownsLocation(stored.location())).isTrue();
     }
 
+    /** What a caller checks data stored without digests with (a copy, a link): the same digests as the write's. */
+    @Test
+    void digestReadsTheStoredDataOnceWithTheWritesDigests() {
+        byte[] data = GeneratedInputStream.bytes(1_000_003, 23);
+        DigestSpec digests = DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA256);
+        StoredObject written =
+                store().write(newImageId(), new ByteArrayInputStream(data), data.length, digests, NO_CAP);
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+
+        StoredObject digested =
+                store().digest(written.location(), digests, (buffer, offset, length) -> seen.addAndGet(length));
+
+        assertThat(digested.location()).isEqualTo(written.location());
+        assertThat(digested.size()).isEqualTo(data.length);
+        assertThat(digested.md5Hex()).isEqualTo(written.md5Hex());
+        assertThat(digested.hashHex()).isEqualTo(written.hashHex());
+        assertThat(digested.signatureDigest().orElseThrow())
+                .isEqualTo(written.signatureDigest().orElseThrow());
+        assertThat(seen.get()).isEqualTo(data.length);
+        assertThatThrownBy(() -> store().digest(locationFor(newImageId()), digests, ByteSink.NONE))
+                .isInstanceOf(ImageDataNotFoundException.class);
+    }
+
     // --- copies of data whose digests are known ---
 
     @ParameterizedTest(name = "{0} bytes")

@@ -16,6 +16,7 @@ import io.glimpse.imports.service.FormatChecker;
 import io.glimpse.imports.service.StagedDigests;
 import io.glimpse.imports.storage.StagingArea;
 import io.glimpse.inspect.ImageInspector;
+import io.glimpse.store.ByteSink;
 import io.glimpse.store.DigestSpec;
 import io.glimpse.store.HashAlgorithm;
 import io.glimpse.store.ImageStore;
@@ -41,8 +42,9 @@ import java.util.Optional;
 
 /**
  * The {@code acquire} step: the import's data in the staging area, by method. glance-direct finds what the stage put
- * there. copy-image copies the image's data from the store that serves it, digesting it on the way, and refuses a copy
- * whose checksum is not the image's (a store that corrupted the data must not spread it). web-download fetches the
+ * there. copy-image copies the image's data from the store that serves it, digesting it on the way (or links the
+ * source's file when staging shares its file system, then digests the link), and refuses a copy whose checksum is
+ * not the image's (a store that corrupted the data must not spread it). web-download fetches the
  * URL's bytes (see {@link WebFetcher}).
  */
 @ApplicationScoped
@@ -131,19 +133,29 @@ public class DataSources {
                 .or(() -> HashAlgorithm.fromName(config.hashingAlgorithm()))
                 .orElse(HashAlgorithm.SHA512);
         DigestSpec digests = StagedDigests.of(osHash, image);
+        ByteSink observer = (buffer, offset, length) -> {
+            run.checkGoingOn();
+            inspector.update(buffer, offset, length);
+            phase.add(length);
+        };
         StoredObject copied;
-        try (InputStream data = from.read(source.url(), Optional.empty())) {
-            copied = stagingStore.write(
-                    run.taskId(),
-                    data,
-                    image.size() == null ? -1 : image.size(),
-                    digests,
-                    config.imageSizeCap(),
-                    (buffer, offset, length) -> {
-                        run.checkGoingOn();
-                        inspector.update(buffer, offset, length);
-                        phase.add(length);
-                    });
+        try {
+            if (image.size() != null && stagingStore.linksFrom(from)) {
+                // Staging and the source share a file system: the staged data is a link to the source's file (no
+                // byte written), and the bytes checked are exactly the ones staged.
+                String staged = stagingStore.copyFrom(from, source.url(), run.taskId(), image.size(), bytes -> {});
+                copied = stagingStore.digest(staged, digests, observer);
+            } else {
+                try (InputStream data = from.read(source.url(), Optional.empty())) {
+                    copied = stagingStore.write(
+                            run.taskId(),
+                            data,
+                            image.size() == null ? -1 : image.size(),
+                            digests,
+                            config.imageSizeCap(),
+                            observer);
+                }
+            }
         } catch (IOException | StoreException e) {
             phase.failed();
             throw new ImportFailure(
