@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +47,7 @@ public final class S3ImageStore implements ImageStore {
     /** Multipart uploads and their housekeeping (listing and aborting unfinished ones) exist only on the async client. */
     private final MinioAsyncClient multipart;
 
+    private final S3Calls calls;
     private final S3ObjectWriter writer;
 
     private volatile boolean bucketReady;
@@ -66,7 +66,8 @@ public final class S3ImageStore implements ImageStore {
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .build();
-        this.writer = new S3ObjectWriter(id, multipart, settings.partSize());
+        this.calls = new S3Calls(id);
+        this.writer = new S3ObjectWriter(calls, multipart, settings.partSize());
     }
 
     @Override
@@ -306,7 +307,7 @@ public final class S3ImageStore implements ImageStore {
         }
         forEachUnfinishedUpload(imageId, upload -> {
             if (upload.objectName().equals(imageId)) {
-                await(
+                calls.call(
                         "abort an upload of " + imageId,
                         () -> multipart.abortMultipartUpload(AbortMultipartUploadArgs.builder()
                                 .bucket(bucket)
@@ -330,7 +331,9 @@ public final class S3ImageStore implements ImageStore {
             if (keyMarker != null) {
                 request.keyMarker(keyMarker).uploadIdMarker(uploadIdMarker);
             }
-            page = await("list unfinished uploads in " + bucket, () -> multipart.listMultipartUploads(request.build()))
+            page = calls.call(
+                            "list unfinished uploads in " + bucket,
+                            () -> multipart.listMultipartUploads(request.build()))
                     .result();
             page.uploads().forEach(consumer);
             keyMarker = page.nextKeyMarker();
@@ -344,24 +347,6 @@ public final class S3ImageStore implements ImageStore {
         } catch (MinioException | IllegalStateException e) {
             throw new StoreUnavailableException(id, "find bucket " + bucket, e);
         }
-    }
-
-    private <T> T await(String what, AsyncCall<T> call) {
-        try {
-            return call.start().get();
-        } catch (ExecutionException e) {
-            throw new StoreUnavailableException(id, what, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException(id, what, e);
-        } catch (Exception e) {
-            throw new StoreUnavailableException(id, what, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface AsyncCall<T> {
-        java.util.concurrent.CompletableFuture<T> start() throws Exception;
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.zip.CRC32C;
 
 /**
@@ -40,12 +39,12 @@ final class S3ObjectWriter {
     private static final String CONTENT_TYPE = "application/octet-stream";
     private static final String CRC32C_HEADER = "x-amz-checksum-crc32c";
 
-    private final String storeId;
+    private final S3Calls calls;
     private final MinioAsyncClient client;
     private final int partSize;
 
-    S3ObjectWriter(String storeId, MinioAsyncClient client, long partSize) {
-        this.storeId = storeId;
+    S3ObjectWriter(S3Calls calls, MinioAsyncClient client, long partSize) {
+        this.calls = calls;
         this.client = client;
         this.partSize = Math.toIntExact(partSize);
     }
@@ -61,7 +60,7 @@ final class S3ObjectWriter {
             putWhole(location, part);
             return;
         }
-        String uploadId = call(
+        String uploadId = calls.call(
                         "start an upload of " + location,
                         () -> client.createMultipartUpload(CreateMultipartUploadArgs.builder()
                                 .bucket(location.bucket())
@@ -86,7 +85,7 @@ final class S3ObjectWriter {
                 } else {
                     next.clear();
                 }
-                String etag = await("send part " + number + " of " + location, sending)
+                String etag = calls.await("send part " + number + " of " + location, sending)
                         .part()
                         .etag();
                 sending = null;
@@ -102,7 +101,7 @@ final class S3ObjectWriter {
                 next = part;
                 part = filled;
             }
-            call(
+            calls.call(
                     "complete the upload of " + location,
                     () -> client.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
                             .bucket(location.bucket())
@@ -120,7 +119,7 @@ final class S3ObjectWriter {
     }
 
     private void putWhole(S3Location location, Part part) {
-        call(
+        calls.call(
                 "write " + location,
                 () -> client.putObject(PutObjectAPIArgs.builder()
                         .bucket(location.bucket())
@@ -143,7 +142,7 @@ final class S3ObjectWriter {
                     .headers(unsignedWithChecksum(part.checksum()))
                     .build());
         } catch (Exception e) {
-            throw new StoreUnavailableException(storeId, "send part " + number + " of " + location, e);
+            throw new StoreUnavailableException(calls.storeId(), "send part " + number + " of " + location, e);
         }
     }
 
@@ -228,31 +227,5 @@ final class S3ObjectWriter {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private <T> T call(String what, AsyncCall<T> start) {
-        CompletableFuture<T> future;
-        try {
-            future = start.start();
-        } catch (Exception e) {
-            throw new StoreUnavailableException(storeId, what, e);
-        }
-        return await(what, future);
-    }
-
-    private <T> T await(String what, CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new StoreUnavailableException(storeId, what, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException(storeId, what, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface AsyncCall<T> {
-        CompletableFuture<T> start() throws Exception;
     }
 }
