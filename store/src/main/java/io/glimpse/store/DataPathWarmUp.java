@@ -14,6 +14,13 @@ public final class DataPathWarmUp {
 
     private DataPathWarmUp() {}
 
+    /** Who computes SHA-512 in this process, for the start-up log: OpenSSL (and its version) or the JDK, and why. */
+    public static String sha512Implementation() {
+        return OpenSslDigests.available().isPresent()
+                ? "SHA-512 by " + OpenSslDigests.status()
+                : "SHA-512 by the JDK, OpenSSL " + OpenSslDigests.status();
+    }
+
     /** Takes about half a second of one core. */
     public static void run() {
         byte[] chunk = new byte[64 * 1024];

@@ -13,23 +13,27 @@ import java.util.Optional;
  * {@code SHA-256}-style names. {@link #fromName} accepts both.
  */
 public enum HashAlgorithm {
-    MD5("md5", "MD5"),
-    SHA1("sha1", "SHA-1"),
-    SHA224("sha224", "SHA-224"),
-    SHA256("sha256", "SHA-256"),
-    SHA384("sha384", "SHA-384"),
-    SHA512("sha512", "SHA-512"),
-    SHA3_224("sha3_224", "SHA3-224"),
-    SHA3_256("sha3_256", "SHA3-256"),
-    SHA3_384("sha3_384", "SHA3-384"),
-    SHA3_512("sha3_512", "SHA3-512");
+    MD5("md5", "MD5", null),
+    SHA1("sha1", "SHA-1", null),
+    SHA224("sha224", "SHA-224", null),
+    SHA256("sha256", "SHA-256", null),
+    // OpenSSL only where it beats the JDK here: SHA-384/512 (~800 MiB/s vs ~530); the JDK's MD5 and its SHA-256
+    // (SHA extensions) are as fast or faster.
+    SHA384("sha384", "SHA-384", "SHA2-384"),
+    SHA512("sha512", "SHA-512", "SHA2-512"),
+    SHA3_224("sha3_224", "SHA3-224", null),
+    SHA3_256("sha3_256", "SHA3-256", null),
+    SHA3_384("sha3_384", "SHA3-384", null),
+    SHA3_512("sha3_512", "SHA3-512", null);
 
     private final String glanceName;
     private final String jcaName;
+    private final String openSslName;
 
-    HashAlgorithm(String glanceName, String jcaName) {
+    HashAlgorithm(String glanceName, String jcaName, String openSslName) {
         this.glanceName = glanceName;
         this.jcaName = jcaName;
+        this.openSslName = openSslName;
     }
 
     /** The hashlib name, as stored in {@code os_hash_algo}. */
@@ -44,10 +48,27 @@ public enum HashAlgorithm {
 
     /** Digest length in bytes (twice that in hex characters). */
     public int digestLength() {
-        return newDigest().getDigestLength();
+        return newJdkDigest().getDigestLength();
     }
 
+    /** The name OpenSSL computes this algorithm under, when OpenSSL is the faster of the two here. */
+    Optional<String> openSslName() {
+        return Optional.ofNullable(openSslName);
+    }
+
+    /** A digest computing this algorithm: OpenSSL's where it is faster and available, the JDK's otherwise. */
     public MessageDigest newDigest() {
+        if (openSslName != null) {
+            Optional<OpenSslDigests> openSsl = OpenSslDigests.available();
+            if (openSsl.isPresent()) {
+                return openSsl.get().newDigest(jcaName, openSslName);
+            }
+        }
+        return newJdkDigest();
+    }
+
+    /** The JDK's digest for this algorithm. */
+    MessageDigest newJdkDigest() {
         try {
             return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {

@@ -20,9 +20,10 @@ public class DataPathWarmUpAtStart {
             DataPathWarmUp.run();
             LOG.log(
                     System.Logger.Level.INFO,
-                    "data path warmed up ({0} MiB digested in {1} ms)",
+                    "data path warmed up ({0} MiB digested in {1} ms; {2})",
                     String.valueOf(DataPathWarmUp.BYTES >> 20),
-                    String.valueOf((System.nanoTime() - start) / 1_000_000));
+                    String.valueOf((System.nanoTime() - start) / 1_000_000),
+                    DataPathWarmUp.sha512Implementation());
         });
     }
 }
