@@ -43,6 +43,7 @@ final class ProxyExchange {
     private final HttpServerRequest in;
     private final HttpServerResponse out;
     private final HttpClientRequest upstreamRequest;
+    private final UpstreamConnections connections;
     private final Upstream upstream;
     private final Duration responseTimeout;
     private final long maxBodyBytes;
@@ -55,6 +56,7 @@ final class ProxyExchange {
             Vertx vertx,
             RoutingContext ctx,
             HttpClientRequest upstreamRequest,
+            UpstreamConnections connections,
             Upstream upstream,
             Duration responseTimeout,
             long maxBodyBytes,
@@ -68,6 +70,7 @@ final class ProxyExchange {
         this.in = ctx.request();
         this.out = ctx.response();
         this.upstreamRequest = upstreamRequest;
+        this.connections = connections;
         this.upstream = upstream;
         this.responseTimeout = responseTimeout;
     }
@@ -159,10 +162,21 @@ final class ProxyExchange {
             if (out.closed()) {
                 return; // a client that left caused the failure: nobody to answer
             }
-            if (retry.isPresent() && UpstreamFailures.closedBeforeAnswering(result.cause())) {
+            boolean closed = UpstreamFailures.closedBeforeAnswering(result.cause());
+            if (closed) {
+                // Which connection it was says why: a pooled one the upstream kept for long (a restart, its idle
+                // timeout) or a fresh one (an instance dying).
+                LOG.infof(
+                        "%s closed the connection (%s) before answering %s %s; %s",
+                        upstream.name(),
+                        connections.describe(upstreamRequest.connection()),
+                        in.method(),
+                        in.path(),
+                        retry.isPresent() ? "sending it once more" : "answering 502");
+            }
+            if (retry.isPresent() && closed) {
                 // The upstream closed the connection without a word (a pooled connection it had just timed out, or
                 // an instance that died): a request with no body and no effects is sent again, as HTTP clients do.
-                LOG.debugf("%s closed the connection before answering; retrying once", upstream.name());
                 retry.get().run();
                 return;
             }

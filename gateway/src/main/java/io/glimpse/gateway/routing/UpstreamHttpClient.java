@@ -20,6 +20,7 @@ public class UpstreamHttpClient {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
 
     private final HttpClient client;
+    private final UpstreamConnections connections = new UpstreamConnections();
 
     public UpstreamHttpClient(Vertx vertx, GatewayConfig config) {
         ProxyConfig proxy = config.proxy();
@@ -37,11 +38,20 @@ public class UpstreamHttpClient {
                 // default cut an image download into 8 KiB writes, and a chunk never exceeds one socket read.
                 .setMaxChunkSize(MAX_CHUNK_SIZE);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream());
-        this.client = vertx.createHttpClient(options, pool);
+        this.client = vertx.httpClientBuilder()
+                .with(options)
+                .with(pool)
+                .withConnectHandler(connections::opened)
+                .build();
     }
 
     public HttpClient client() {
         return client;
+    }
+
+    /** Age and use of each open connection, for the log when one closes under a request. */
+    UpstreamConnections connections() {
+        return connections;
     }
 
     @PreDestroy

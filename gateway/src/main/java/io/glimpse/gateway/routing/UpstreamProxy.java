@@ -84,10 +84,12 @@ public class UpstreamProxy {
                 }
                 return;
             }
+            client.connections().carries(connected.result().connection());
             new ProxyExchange(
                             vertx,
                             ctx,
                             connected.result(),
+                            client.connections(),
                             upstream,
                             responseTimeout,
                             forward.maxBodyBytes(),
