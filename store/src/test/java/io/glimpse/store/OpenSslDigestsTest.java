@@ -25,7 +25,7 @@ class OpenSslDigestsTest {
         byte[] data = new byte[3 * 1024 * 1024 + 17];
         new Random(7).nextBytes(data);
         for (HashAlgorithm algorithm : new HashAlgorithm[] {HashAlgorithm.SHA384, HashAlgorithm.SHA512}) {
-            MessageDigest openSsl = HashAlgorithm.valueOf(algorithm.name()).newDigest();
+            MessageDigest openSsl = algorithm.newDigest();
             byte[] expected = algorithm.newJdkDigest().digest(data);
             assertThat(openSsl.getAlgorithm()).isEqualTo(algorithm.jcaName());
             assertThat(openSsl.getDigestLength()).isEqualTo(expected.length);

@@ -140,9 +140,10 @@ public class DataSources {
         };
         StoredObject copied;
         try {
-            if (image.size() != null && stagingStore.linksFrom(from)) {
+            if (image.size() != null && image.size() <= config.imageSizeCap() && stagingStore.linksFrom(from)) {
                 // Staging and the source share a file system: the staged data is a link to the source's file (no
-                // byte written), and the bytes checked are exactly the ones staged.
+                // byte written), and the bytes checked are exactly the ones staged. An image over the cap takes the
+                // streaming way below, which refuses it as every other import is refused.
                 String staged = stagingStore.copyFrom(from, source.url(), run.taskId(), image.size(), bytes -> {});
                 copied = stagingStore.digest(staged, digests, observer);
             } else {
@@ -157,6 +158,13 @@ public class DataSources {
                 }
             }
         } catch (IOException | StoreException e) {
+            // A write leaves nothing behind when it fails; a link whose digest failed must not stay either (and if
+            // staging cannot delete it now, the next attempt deletes it before it starts).
+            try {
+                stagingStore.delete(stagingStore.locationOf(run.taskId()));
+            } catch (StoreException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             phase.failed();
             throw new ImportFailure(
                     "Copying the data of image " + image.id() + " from store " + source.storeId() + " failed: "
