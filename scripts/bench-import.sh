@@ -40,6 +40,9 @@ token() {
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 now() { date +%s.%N; }
+# Every timed step starts with the disk's write-back done (sync, not timed), on both sides alike: otherwise a step pays
+# for the gigabytes the steps before it left in the page cache, and its figure depends on its place in the script.
+settle() { sync; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 mbps() { python3 -c "print(f'{$1 / 1048576 / $2:.1f}')"; }        # bytes, seconds → MiB/s
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
@@ -71,6 +74,7 @@ wait_for() {
 glance_direct() {
   local side=$1 id t0 t1 t2 code
   id=$(create "$side")
+  settle
   t0=$(now)
   code=$(curl -s -o /dev/null -w '%{http_code}' -T "$FILE" -X PUT "$(url "$side")/v2/images/$id/stage" \
     -H "$(auth "$side" alice)" -H 'Content-Type: application/octet-stream')
@@ -88,6 +92,7 @@ glance_direct() {
 web_download() {
   local side=$1 id t0 code
   id=$(create "$side")
+  settle
   t0=$(now)
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$(url "$side")/v2/images/$id/import" \
     -H "$(auth "$side" alice)" -H 'Content-Type: application/json' \
@@ -100,6 +105,7 @@ web_download() {
 # copy <side> <id> <stores as a JSON list>: seconds until the copy ended
 copy() {
   local side=$1 id=$2 stores=$3 t0 code
+  settle
   t0=$(now)
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$(url "$side")/v2/images/$id/import" \
     -H "$(auth "$side" admin)" -H 'Content-Type: application/json' \
@@ -173,6 +179,7 @@ python3 -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory "$WORK" >/dev/nu
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; cleanup' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/"; do sleep 0.1; done
+settle
 t0=$(now)
 curl -sf -o "$WORK/fetched.raw" "http://127.0.0.1:$WEB_PORT/image.raw"
 CURL_S=$(elapsed "$t0" "$(now)")

@@ -351,7 +351,7 @@ public final class FileImageStore implements ImageStore {
         return parse(location).isPresent();
     }
 
-    private Path pathOf(String location) {
+    Path pathOf(String location) {
         return parse(location)
                 .orElseThrow(() ->
                         new InvalidLocationException(location, "not a file of store '" + id + "' (" + directory + ")"));

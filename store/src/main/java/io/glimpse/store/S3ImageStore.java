@@ -17,11 +17,13 @@ import io.minio.messages.Item;
 import io.minio.messages.ListMultipartUploadsResult;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Keeps each image as one object, keyed by image id, in one bucket of an S3 endpoint, through
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
  * <p>Writes go through {@link S3ObjectWriter}: parts of a fixed size, two of them in memory at a time (bounded
  * memory whatever the image size), the stream read to its end, so our own size checks see every byte. An object
  * becomes visible only when the multipart upload completes; on failure the writer aborts the upload and this store
- * removes anything that still got written.
+ * removes anything that still got written. A copy from a file store is one {@code PUT} of the file instead
+ * ({@link #copyFrom}).
  *
  * <p>SDK 9 reports S3 error responses as {@link MinioException} but network failures (connection
  * refused, reset) as {@link IllegalStateException}; both become {@link
@@ -40,6 +43,9 @@ public final class S3ImageStore implements ImageStore {
 
     private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchBucket");
     private static final Set<String> BUCKET_ALREADY_MINE = Set.of("BucketAlreadyOwnedByYou");
+
+    /** The largest object S3 takes in one {@code PUT}. */
+    static final long SINGLE_PUT_LIMIT = 5L * 1024 * 1024 * 1024;
 
     private final String id;
     private final String bucket;
@@ -126,6 +132,38 @@ public final class S3ImageStore implements ImageStore {
             if (!ingest.reachedEnd() || ingest.bytesRead() != size) {
                 throw new SizeMismatchException(size, ingest.bytesRead());
             }
+            stored = true;
+            return location.toString();
+        } finally {
+            if (!stored) {
+                removeQuietly(location);
+            }
+        }
+    }
+
+    /**
+     * From a file store (staged data), an object of at most {@link #SINGLE_PUT_LIMIT} bytes is sent in one {@code PUT}
+     * streamed from its file ({@link S3ObjectWriter#putFile}); anything else streams through {@link #copy} as a
+     * multipart upload.
+     */
+    @Override
+    public String copyFrom(ImageStore source, String sourceLocation, String imageId, long size, LongConsumer progress) {
+        if (!(source instanceof FileImageStore files) || size > SINGLE_PUT_LIMIT) {
+            return ImageStore.super.copyFrom(source, sourceLocation, imageId, size, progress);
+        }
+        Path from = files.pathOf(sourceLocation);
+        long actual = files.size(sourceLocation);
+        if (actual != size) {
+            throw new SizeMismatchException(size, actual);
+        }
+        ensureBucket();
+        S3Location location = new S3Location(bucket, ImageIds.requireSafe(imageId));
+        if (objectExists(location)) {
+            throw new ImageDataExistsException(location.toString());
+        }
+        boolean stored = false;
+        try {
+            writer.putFile(location, from, size, writer.crc32c(from, size), progress);
             stored = true;
             return location.toString();
         } finally {

@@ -2,6 +2,7 @@ package io.glimpse.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.glimpse.store.TestStreams.hex;
 import static io.glimpse.store.TestStreams.readAll;
@@ -147,6 +151,71 @@ class S3ImageStoreTest extends ImageStoreContract {
         crc.update("hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         assertThat(S3ObjectWriter.crc32c(crc.getValue())).isEqualTo("yZRlqg==");
+    }
+
+    /** From a file store (staged data) the copy is one PUT of the file: a plain ETag, no "-<part count>". */
+    @Test
+    void copyFromAFileStoreIsOnePutOfTheFile() throws Exception {
+        byte[] data = GeneratedInputStream.bytes((int) (12 * MIB) + 3, 21);
+        FileImageStore source = new FileImageStore("staging", copySources);
+        String sourceLocation = source.copy(newImageId(), new ByteArrayInputStream(data), data.length, ByteSink.NONE);
+        String imageId = newImageId();
+        AtomicLong progress = new AtomicLong();
+
+        String location = store.copyFrom(source, sourceLocation, imageId, data.length, progress::addAndGet);
+
+        assertThat(readAll(store.read(location, Optional.empty()))).isEqualTo(data);
+        assertThat(progress).hasValue(data.length);
+        assertThat(etagOf(imageId)).doesNotContain("-");
+    }
+
+    /** What the progress callback throws (an import told to stop) ends the upload, and nothing is stored. */
+    @Test
+    void copyFromAFileStoreStopsWhenProgressThrowsAndLeavesNothing() {
+        long size = 64 * MIB;
+        FileImageStore source = new FileImageStore("staging", copySources);
+        String sourceLocation = source.copy(newImageId(), new GeneratedInputStream(size, 22), size, ByteSink.NONE);
+        String imageId = newImageId();
+        IllegalStateException stop = new IllegalStateException("import stopped");
+
+        assertThatThrownBy(() -> store.copyFrom(source, sourceLocation, imageId, size, bytes -> {
+                    throw stop;
+                }))
+                .isSameAs(stop);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    @Test
+    void copyFromAFileOfAnotherSizeIsRefusedAndLeavesNothing() {
+        byte[] data = GeneratedInputStream.bytes(1000, 23);
+        FileImageStore source = new FileImageStore("staging", copySources);
+        String sourceLocation = source.copy(newImageId(), new ByteArrayInputStream(data), data.length, ByteSink.NONE);
+        String imageId = newImageId();
+
+        assertThatThrownBy(() -> store.copyFrom(source, sourceLocation, imageId, data.length + 1, bytes -> {}))
+                .isInstanceOf(SizeMismatchException.class);
+        assertThat(nothingStoredFor(imageId)).isTrue();
+    }
+
+    /** The checksum declared with a file is the server's to check: a wrong one is refused. */
+    @Test
+    void aFilePutWithAWrongChecksumIsRefused() throws Exception {
+        Path file = Files.writeString(copySources.resolve("hello"), "hello world");
+        S3Location location = new S3Location(bucket, newImageId());
+        try (MinioAsyncClient client = MinioAsyncClient.builder()
+                .endpoint(S3TestEndpoint.ENDPOINT.toString())
+                .credentials(S3TestEndpoint.ACCESS_KEY, S3TestEndpoint.SECRET_KEY)
+                .build()) {
+            S3ObjectWriter writer = new S3ObjectWriter(new S3Calls("checked"), client, SMALL_PARTS);
+
+            assertThat(writer.crc32c(file, 11)).isEqualTo("yZRlqg==");
+            assertThatThrownBy(() -> writer.putFile(location, file, 11, "AAAAAA==", bytes -> {}))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(store.exists(location.toString())).isFalse();
+            writer.putFile(location, file, 11, "yZRlqg==", bytes -> {});
+            assertThat(readAll(store.read(location.toString(), Optional.empty())))
+                    .isEqualTo("hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
     }
 
     @Test
