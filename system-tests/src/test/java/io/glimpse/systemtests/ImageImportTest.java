@@ -7,6 +7,8 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +133,43 @@ class ImageImportTest extends ThroughTheGateway {
                 .then()
                 .statusCode(200);
         assertThat(download("alice", fromS3)).isEqualTo(data);
+    }
+
+    /**
+     * A store that corrupted an image's data must not spread it: copy-image checks the data it copies against the
+     * image's os_hash_value, and a mismatch fails the copy with nothing written.
+     */
+    @Test
+    void copyImageRefusesDataThatNoLongerMatchesTheImage() throws IOException {
+        String id = newRawImage("alice");
+        byte[] data = randomBytes(3 * 1024 * 1024 + 1, 7);
+        as("alice")
+                .contentType("application/octet-stream")
+                .body(data)
+                .put("/v2/images/" + id + "/file")
+                .then()
+                .statusCode(204);
+        // One byte flipped in place in the file store, the size unchanged: bit rot.
+        try (RandomAccessFile file = new RandomAccessFile(
+                Imports.dataDirectory().resolve("images").resolve(id).toFile(), "rw")) {
+            file.seek(2 * 1024 * 1024 + 17);
+            int original = file.read();
+            file.seek(2 * 1024 * 1024 + 17);
+            file.write(original ^ 0x01);
+        }
+
+        startImport("admin", id, Map.of("method", Map.of("name", "copy-image"), "stores", List.of("s3")))
+                .then()
+                .statusCode(202);
+        JsonPath after = awaitImportEnd("admin", id);
+
+        assertThat(after.getString("stores")).isEqualTo("file");
+        Map<String, Object> task = awaitTaskEnd("admin", id);
+        assertThat(task).containsEntry("status", "failure");
+        assertThat((String) task.get("message")).contains("does not match its checksum");
+        assertThat(filesOf(id))
+                .singleElement()
+                .satisfies(path -> assertThat(path.toString()).endsWith("images/" + id));
     }
 
     @Test
