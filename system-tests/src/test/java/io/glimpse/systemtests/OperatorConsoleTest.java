@@ -46,6 +46,7 @@ class OperatorConsoleTest extends ThroughTheGateway {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final long MIB = 1024L * 1024;
+    private static final long IMAGE_SIZE = 1024 * MIB;
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -61,7 +62,9 @@ class OperatorConsoleTest extends ThroughTheGateway {
         screenshot(browser, "1-signed-in");
 
         String id = newRawImage("alice");
-        Path data = randomFile(512 * MIB, 512);
+        // Large enough that the store's write outlasts two progress heartbeats (2 s) on a loaded 2-core machine: a
+        // single PUT to the local S3 moves 512 MiB in under 2 s.
+        Path data = randomFile(IMAGE_SIZE, 512);
         double finishedBefore = importMetric("glimpse_imports_finished_total", "glance-direct", "outcome=\"success\"");
         double storedBefore = importMetric("glimpse_import_bytes_total", "glance-direct", "store=\"s3\"");
         try {
@@ -108,12 +111,12 @@ class OperatorConsoleTest extends ThroughTheGateway {
             screenshot(browser, "3-import-done");
             assertThat(partly)
                     .as("the store's progress bar was seen moving before the import finished")
-                    .hasValueSatisfying(bytes -> assertThat(bytes).isLessThan(512 * MIB));
+                    .hasValueSatisfying(bytes -> assertThat(bytes).isLessThan(IMAGE_SIZE));
             assertThat(finished.get("outcome")).isEqualTo("success");
             assertThat(finished.get("value"))
                     .as("the store's progress bar is full")
                     .isEqualTo(finished.get("max"));
-            assertThat(Long.parseLong(finished.get("max"))).isEqualTo(512 * MIB);
+            assertThat(Long.parseLong(finished.get("max"))).isEqualTo(IMAGE_SIZE);
         } finally {
             Files.deleteIfExists(data);
         }
@@ -122,7 +125,7 @@ class OperatorConsoleTest extends ThroughTheGateway {
                 .isGreaterThanOrEqualTo(finishedBefore + 1);
         assertThat(importMetric("glimpse_import_bytes_total", "glance-direct", "store=\"s3\""))
                 .as("bytes written to s3 by glance-direct imports")
-                .isGreaterThanOrEqualTo(storedBefore + 512 * MIB);
+                .isGreaterThanOrEqualTo(storedBefore + IMAGE_SIZE);
 
         // A failing import: its reason, in the failures.
         String failing = newRawImage("alice");
