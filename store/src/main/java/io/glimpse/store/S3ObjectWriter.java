@@ -168,14 +168,16 @@ final class S3ObjectWriter {
                     abandon(data, put);
                     throw new StoreUnavailableException(calls.storeId(), what, e);
                 }
+                // The client may send the body again on a fresh connection (it seeks back to the start): only
+                // bytes past what was reported count.
                 long sent = data.getChannel().position();
                 try {
-                    progress.accept(sent - reported);
+                    progress.accept(Math.max(0, sent - reported));
                 } catch (RuntimeException | Error stop) {
                     abandon(data, put);
                     throw stop;
                 }
-                reported = sent;
+                reported = Math.max(reported, sent);
             }
             progress.accept(size - reported);
         } catch (IOException e) {
