@@ -2,6 +2,7 @@ package io.glimpse.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -94,6 +95,28 @@ public interface ImageStore extends AutoCloseable {
             }
             DigestCalculator.Digests result = calculator.finish();
             return StoredObject.of(id(), location, ingest.bytesRead(), result);
+        } catch (IOException e) {
+            throw new StoreUnavailableException(id(), "read " + location, e);
+        }
+    }
+
+    /**
+     * Reads the data at {@code location} once, computing {@code algorithm}'s digest alone and showing every byte to
+     * {@code observer}: how data is checked against one digest it must have, at the cost of that digest only
+     * ({@link #digest} always adds MD5).
+     *
+     * @return the raw digest
+     * @throws ImageDataNotFoundException no data at that location
+     */
+    default byte[] digestOf(String location, HashAlgorithm algorithm, ByteSink observer) {
+        byte[] chunk = new byte[1024 * 1024];
+        MessageDigest digest = algorithm.newDigest();
+        try (InputStream data = read(location, Optional.empty())) {
+            IngestInputStream ingest = new IngestInputStream(data, -1, Long.MAX_VALUE, digest::update, observer);
+            while (ingest.read(chunk, 0, chunk.length) >= 0) {
+                // the digest and the observer see every byte
+            }
+            return digest.digest();
         } catch (IOException e) {
             throw new StoreUnavailableException(id(), "read " + location, e);
         }

@@ -112,6 +112,25 @@ abstract class ImageStoreContract {
                 .isInstanceOf(ImageDataNotFoundException.class);
     }
 
+    /** Checking data against one digest it must have: that digest alone, every byte shown to the observer. */
+    @Test
+    void digestOfComputesOneDigestOfTheStoredData() {
+        byte[] data = GeneratedInputStream.bytes(2 * 1024 * 1024 + 9, 29);
+        StoredObject written = store().write(
+                        newImageId(), new ByteArrayInputStream(data), data.length, DigestSpec.glanceDefault(), NO_CAP);
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+
+        byte[] sha512 = store().digestOf(
+                        written.location(), HashAlgorithm.SHA512, (buffer, offset, length) -> seen.addAndGet(length));
+
+        assertThat(HexFormat.of().formatHex(sha512)).isEqualTo(written.hashHex());
+        assertThat(store().digestOf(written.location(), HashAlgorithm.SHA256, ByteSink.NONE))
+                .isEqualTo(TestStreams.digest("SHA-256", data));
+        assertThat(seen.get()).isEqualTo(data.length);
+        assertThatThrownBy(() -> store().digestOf(locationFor(newImageId()), HashAlgorithm.SHA512, ByteSink.NONE))
+                .isInstanceOf(ImageDataNotFoundException.class);
+    }
+
     // --- copies of data whose digests are known ---
 
     @ParameterizedTest(name = "{0} bytes")

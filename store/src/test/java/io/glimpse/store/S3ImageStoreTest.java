@@ -169,6 +169,18 @@ class S3ImageStoreTest extends ImageStoreContract {
         assertThat(etagOf(imageId)).doesNotContain("-");
     }
 
+    /** Glance allows an image of no bytes: its copy from staging is an empty object. */
+    @Test
+    void copyFromAnEmptyFileIsAnEmptyObject() {
+        FileImageStore source = new FileImageStore("staging", copySources);
+        String sourceLocation = source.copy(newImageId(), new ByteArrayInputStream(new byte[0]), 0, ByteSink.NONE);
+        String imageId = newImageId();
+
+        String location = store.copyFrom(source, sourceLocation, imageId, 0, bytes -> {});
+
+        assertThat(readAll(store.read(location, Optional.empty()))).isEmpty();
+    }
+
     /** What the progress callback throws (an import told to stop) ends the upload, and nothing is stored. */
     @Test
     void copyFromAFileStoreStopsWhenProgressThrowsAndLeavesNothing() {

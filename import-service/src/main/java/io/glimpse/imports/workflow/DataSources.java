@@ -49,9 +49,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DataSources {
-    /** What one read of {@link #checkAgainstOsHash} takes from the staged file. */
-    private static final int CHECK_CHUNK = 1024 * 1024;
-
     private final StagedDataRepository stagedData;
     private final StagingArea staging;
     private final StoreRegistry stores;
@@ -192,30 +189,19 @@ public class DataSources {
     /**
      * The one pass over a linked copy of an image with an os_hash_value (and no signature): that digest alone, not MD5
      * as well. Data with the image's os_hash_value (SHA-512 unless the operator chose otherwise) is the image's data,
-     * so its checksum is the image's: half the CPU of digesting both (2.7 CPU-s per GiB here), on the thread that
-     * reads. The caller compares the result with the image as for any copy.
+     * so its checksum is the image's: half the CPU of digesting both (2.7 CPU-s per GiB here). The caller compares the
+     * result with the image as for any copy.
      */
     private static StoredObject checkAgainstOsHash(
-            ImageStore store, String location, ImageSnapshot image, HashAlgorithm osHash, ByteSink observer)
-            throws IOException {
-        MessageDigest digest = osHash.newDigest();
-        byte[] chunk = new byte[CHECK_CHUNK];
-        long size = 0;
-        try (InputStream data = store.read(location, Optional.empty())) {
-            int n;
-            while ((n = data.read(chunk)) >= 0) {
-                digest.update(chunk, 0, n);
-                observer.accept(chunk, 0, n);
-                size += n;
-            }
-        }
+            ImageStore store, String location, ImageSnapshot image, HashAlgorithm osHash, ByteSink observer) {
+        byte[] digest = store.digestOf(location, osHash, observer);
         return new StoredObject(
                 store.id(),
                 location,
-                size,
+                image.size(),
                 image.checksum(),
                 osHash.glanceName(),
-                HexFormat.of().formatHex(digest.digest()),
+                HexFormat.of().formatHex(digest),
                 Optional.empty());
     }
 
