@@ -150,6 +150,10 @@ public class TaskService {
                 parameters.put("markerValue", markerValue(found.get(), column));
                 parameters.put("markerId", found.get().id);
             }
+            if (query.limit() == 0) {
+                // limit=0 asks for no task (Glance answers an empty page); a page of size 0 is refused by Panache.
+                return Uni.createFrom().item(all);
+            }
             return tasks.find(where.toString(), sort, parameters)
                     .page(Page.ofSize(query.limit()))
                     .list()
