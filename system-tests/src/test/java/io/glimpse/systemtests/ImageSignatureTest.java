@@ -5,6 +5,7 @@ import io.glimpse.contracts.event.SignatureEventData;
 import io.glimpse.contracts.model.VerificationOutcome;
 import io.glimpse.contracts.topic.Topics;
 import io.glimpse.testsupport.TopicReader;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import static io.glimpse.systemtests.Imports.awaitImportEnd;
+import static io.glimpse.systemtests.Imports.awaitTaskEnd;
+import static io.glimpse.systemtests.Imports.startImport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -171,6 +175,46 @@ class ImageSignatureTest extends ThroughTheGateway {
                 "RSA-PSS",
                 UUID.randomUUID().toString());
         assertThat(assertRefused(unknownCertificate, "s3", data).asString()).contains("Signature verification failed");
+    }
+
+    /**
+     * copy-image of a signed image by an admin: the copied data is verified again, with the certificate of the image's
+     * owner (the admin's project cannot see it). A signature that no longer matches the data (replaced after the
+     * image became active) fails the copy and leaves the image where it was.
+     */
+    @Test
+    void anAdminCopiesASignedImageAndTheCopyIsVerified() {
+        Signer rsa = signers.get("RSA-PSS");
+        byte[] data = data(2 * 1024 * 1024 + 5);
+        String id = signedImage(rsa.sign("SHA-256", data), "SHA-256", "RSA-PSS", rsa.certificate());
+        assertThat(upload(id, "file", data).statusCode()).isEqualTo(204);
+
+        startImport("admin", id, Map.of("method", Map.of("name", "copy-image"), "stores", List.of("s3")))
+                .then()
+                .statusCode(202);
+        JsonPath copied = awaitImportEnd("admin", id);
+        assertThat(copied.getString("stores")).isEqualTo("file,s3");
+        assertThat(copied.getString("os_glance_failed_import")).isEmpty();
+        assertThat(awaitTaskEnd("admin", id).get("status")).isEqualTo("success");
+        assertThat(as("alice")
+                        .queryParam("prefer", "s3")
+                        .accept("*/*")
+                        .get("/v2/images/" + id + "/file")
+                        .asByteArray())
+                .isEqualTo(data);
+
+        String resigned = signedImage(rsa.sign("SHA-256", data), "SHA-256", "RSA-PSS", rsa.certificate());
+        assertThat(upload(resigned, "file", data).statusCode()).isEqualTo(204);
+        resign(resigned, other.sign("SHA-256", data), rsa.certificate());
+        startImport("admin", resigned, Map.of("method", Map.of("name", "copy-image"), "stores", List.of("s3")))
+                .then()
+                .statusCode(202);
+        JsonPath refused = awaitImportEnd("admin", resigned);
+        assertThat(refused.getString("status")).isEqualTo("active");
+        assertThat(refused.getString("stores")).isEqualTo("file");
+        Map<String, Object> task = awaitTaskEnd("admin", resigned);
+        assertThat(task.get("status")).isEqualTo("failure");
+        assertThat(String.valueOf(task.get("message"))).contains("Signature verification failed");
     }
 
     /** Each verification leaves an event on glimpse.signatures, keyed by image id, with its outcome. */

@@ -59,13 +59,23 @@ public class SignatureStep {
                 properties.get("img_signature_key_type"),
                 digest,
                 run.task().requestId,
-                run.task().owner,
+                certificateProject(run, image),
                 run.task().userId);
         VerificationResult result = ask(run, request);
         if (!result.verified()) {
             throw new ImportFailure("Signature verification failed: " + result.reason());
         }
         run.record(ImportRun.VERIFY_SIGNATURE, null, StepStatus.DONE, Map.of("verification", result.verificationId()));
+    }
+
+    /**
+     * The project whose certificates may verify the signature: the importer's, as Glance fetches the certificate with
+     * the uploader's credentials. A copy-image is an admin's copy of an image that already has its data, signed by
+     * its owner with the owner's certificate, which the admin's project cannot see: the owner's project is asked
+     * (ADR 0019), so that copying a signed image works and the copy is still verified.
+     */
+    private static String certificateProject(ImportRun run, ImageSnapshot image) {
+        return "copy-image".equals(run.task().method) && image.owner() != null ? image.owner() : run.task().owner;
     }
 
     private VerificationResult ask(ImportRun run, VerificationRequest request) {
