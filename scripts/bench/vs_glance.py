@@ -225,14 +225,15 @@ def deletes(side, ids, clients):
         conn = side.connection()
         retried = 0
         for image_id in ids[worker::clients]:
-            for attempt in range(10):
+            for attempt in range(40):
                 status, data = side.call(conn, "DELETE", f"/v2/images/{image_id}")
                 # The reference Glance keeps its database in sqlite, which refuses concurrent writers now and then
-                # (500 "database is locked"): such a delete is tried again, and counted.
+                # (500 "database is locked", seen ten times in a row for one image): such a delete is tried again,
+                # and counted.
                 if status < 500:
                     break
                 retried += 1
-                time.sleep(0.05 * (attempt + 1))
+                time.sleep(min(0.05 * (attempt + 1), 0.5))
             # A delete that failed half-way may have marked the image deleted: Glance then refuses the retry (400).
             if status not in (204, 404) and b"from deleted to deleted" not in data:
                 raise RuntimeError(f"{side.name} delete: {status} {data[:200]!r}")
