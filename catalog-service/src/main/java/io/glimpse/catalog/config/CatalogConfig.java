@@ -14,7 +14,10 @@ public interface CatalogConfig {
     @WithDefault("http://127.0.0.1:9292")
     String publicUrl();
 
-    /** Import methods announced in {@code OpenStack-image-import-methods} (Glance's enabled_import_methods). */
+    /**
+     * Import methods announced in {@code OpenStack-image-import-methods} (Glance's enabled_import_methods); by default
+     * import-service's {@code glimpse.import.methods}, so that one setting configures both services.
+     */
     @WithDefault("glance-direct,web-download,copy-image")
     List<String> importMethods();
 

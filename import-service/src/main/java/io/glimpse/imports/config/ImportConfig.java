@@ -17,8 +17,8 @@ public interface ImportConfig {
     String publicUrl();
 
     /**
-     * The import methods offered (Glance's enabled_import_methods), in {@code GET /v2/info/import} order. Must agree
-     * with catalog's {@code glimpse.catalog.import-methods}, which announces them on image create.
+     * The import methods offered (Glance's enabled_import_methods), in {@code GET /v2/info/import} order. Catalog
+     * reads this key too and announces the same methods on image create ({@code OpenStack-image-import-methods}).
      */
     @WithDefault("glance-direct,web-download,copy-image")
     List<String> methods();
