@@ -8,7 +8,8 @@
 # ratio. Starts the reference Glance and the Glimpse suite when they are not running, stops what it started, and
 # deletes every image it created.
 #   SIZES_MIB="256 4096"  LIST_IMAGES=2000  CREATES=200  LIST_CALLS=200  FRESH=1 (restart gateway, catalog and
-#   glance-api before each size's first transfer)
+#   glance-api before each size's first transfer)  WARMUP_SECONDS=20 (untimed creates by 8 clients on each side before
+#   the timed ones; the lists start once each side is idle again)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export GLIMPSE_HOME=${GLIMPSE_HOME:-$ROOT/.glimpse}
