@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param keyType          the image's {@code img_signature_key_type}, e.g. {@code RSA-PSS}
  * @param digestBase64     base64 of the digest of the image data computed with {@code hashMethod}
  * @param requestId        the request id of the upload or import (carried into the event)
- * @param projectId        the project of the user who uploaded or imported; the certificate must be
- *                         one of this project's (Glance fetches it with that user's credentials)
+ * @param projectId        the project whose certificates may verify: the uploader's or importer's (Glance
+ *                         fetches the certificate with that user's credentials), the image owner's for a
+ *                         copy-image (an admin's copy of data its owner signed; ADR 0019)
  * @param userId           that user, for the event's actor
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
