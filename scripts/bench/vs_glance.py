@@ -418,7 +418,8 @@ def main():
             warm, r["warmup8"] = warm_up(side, WARMUP_SECONDS, 8, run_id)
             created[side.name] += warm
             deletes(side, warm, 8)
-            created[side.name] = [i for i in created[side.name] if i not in set(warm)]
+            deleted = set(warm)
+            created[side.name] = [i for i in created[side.name] if i not in deleted]
             r["settle_before"] = settle(side)
             ids, r["create1"], r["create1_cpu"] = creates(side, CREATES, 1, run_id, 0)
             created[side.name] += ids

@@ -96,7 +96,7 @@ abstract class ImageStoreContract {
         DigestSpec digests = DigestSpec.glanceDefault().withSignatureHash(HashAlgorithm.SHA256);
         StoredObject written =
                 store().write(newImageId(), new ByteArrayInputStream(data), data.length, digests, NO_CAP);
-        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong seen = new AtomicLong();
 
         StoredObject digested =
                 store().digest(written.location(), digests, (buffer, offset, length) -> seen.addAndGet(length));
@@ -118,7 +118,7 @@ abstract class ImageStoreContract {
         byte[] data = GeneratedInputStream.bytes(2 * 1024 * 1024 + 9, 29);
         StoredObject written = store().write(
                         newImageId(), new ByteArrayInputStream(data), data.length, DigestSpec.glanceDefault(), NO_CAP);
-        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong seen = new AtomicLong();
 
         byte[] sha512 = store().digestOf(
                         written.location(), HashAlgorithm.SHA512, (buffer, offset, length) -> seen.addAndGet(length));
